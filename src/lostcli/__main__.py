@@ -1,0 +1,3 @@
+from lostcli.entry import main
+
+raise SystemExit(main())
