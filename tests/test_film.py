@@ -1,0 +1,146 @@
+"""The bundled record's content and the loader's handling of bad records."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from lostcli import film
+from lostcli.film import FilmError
+
+
+def test_bundled_record_loads_from_the_installed_package() -> None:
+    path = film.bundled_path()
+    assert path.is_file()
+    assert film.load() == film.load(path)
+
+
+def test_record_facts() -> None:
+    f = film.load()
+    assert f.title.english == "Lost in Starlight"
+    assert f.title.korean == "이 별에 필요한"
+    assert [c.name for c in f.credits_for("Director")] == ["Han Ji-won"]
+    assert [c.name for c in f.credits_for("Screenplay")] == ["Han Ji-won", "Kang Hyun-joo"]
+    assert f.release.instant == datetime(2025, 5, 30, 7, 0, tzinfo=UTC)
+    assert f.release.zone == "America/Los_Angeles"
+    assert f.runtime_minutes == 96
+    assert f.studio == "Climax Studio"
+    assert {(r.actor, r.character) for r in f.cast_for("original")} == {
+        ("Kim Tae-ri", "Nan-young"),
+        ("Hong Kyung", "Jay"),
+    }
+    assert {(r.actor, r.character) for r in f.cast_for("english")} == {
+        ("Maitreyi Ramakrishnan", "Nan-young"),
+        ("Justin H. Min", "Jay"),
+    }
+
+
+def test_record_text_has_none_of_the_seed_translation_errors(record_text: str) -> None:
+    for typo in ("Nan-Yung", "graffitious", "seabed", "Southean"):
+        assert typo not in record_text
+
+
+def test_every_curiosity_cites_a_known_source() -> None:
+    f = film.load()
+    ids = {s.id for s in f.sources}
+    assert f.curiosities
+    for c in f.curiosities:
+        assert c.sources and set(c.sources) <= ids
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+BAD_RECORDS = {
+    "wrong type": (("runtime_minutes = 96", 'runtime_minutes = "96"'), "film.runtime_minutes"),
+    "bool for int": (("runtime_minutes = 96", "runtime_minutes = true"), "film.runtime_minutes"),
+    "missing key": (('rating = "PG"\n', ""), "film.rating: missing"),
+    "no offset": (
+        ("instant = 2025-05-30T00:00:00-07:00", "instant = 2025-05-30T00:00:00"),
+        "release.instant: needs a UTC offset",
+    ),
+    "offset disagrees with zone": (
+        ("instant = 2025-05-30T00:00:00-07:00", "instant = 2025-05-30T00:00:00-08:00"),
+        "release.instant: offset -08:00 is not America/Los_Angeles's",
+    ),
+    "unknown zone": (
+        ('zone = "America/Los_Angeles"', 'zone = "Mars/Olympus_Mons"'),
+        "release.zone: unknown time zone",
+    ),
+    "bad url": (
+        ('url = "https://www.youtube.com/watch?v=t4hiu_kohhs"', 'url = "javascript:alert(1)"'),
+        "trailer.url: not an http(s) URL",
+    ),
+    "nested key path": (
+        ('character = "Jay"', "character = 7"),
+        "cast[1].character: expected a string",
+    ),
+    "unknown cast version": (('version = "english"', 'version = "french"'), "cast[2].version"),
+    "unknown source": (
+        ('sources = ["ann"]', 'sources = ["nobody"]'),
+        "cites unknown source 'nobody'",
+    ),
+    "schema version": (("schema_version = 1", "schema_version = 9"), "schema_version: unsupported"),
+    "empty text": (('rating = "PG"', 'rating = "  "'), "film.rating: must not be empty"),
+    "huge text": (('rating = "PG"', f'rating = "{"x" * 20_000}"'), "film.rating: longer than"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_RECORDS, ids=list(BAD_RECORDS))
+def test_each_kind_of_bad_record_names_the_key(case: str, record_text: str) -> None:
+    (old, new), expected = BAD_RECORDS[case]
+    with pytest.raises(FilmError) as caught:
+        film.parse(_replace(record_text, old, new), "x.toml")
+    message = str(caught.value)
+    assert message.startswith("x.toml: ")
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_toml_syntax_error_names_the_line(record_text: str) -> None:
+    broken = _replace(record_text, 'rating = "PG"', "rating = PG")
+    line = broken.splitlines().index("rating = PG") + 1
+    with pytest.raises(FilmError, match=rf"x.toml: line {line}: invalid TOML"):
+        film.parse(broken, "x.toml")
+
+
+def test_all_problems_are_collected(record_text: str) -> None:
+    text = _replace(record_text, "runtime_minutes = 96", "runtime_minutes = -1")
+    text = _replace(text, 'rating = "PG"\n', "")
+    found = film.problems(text)
+    assert [p.path for p in found] == ["film.rating", "film.runtime_minutes"]
+    assert "(and 1 more)" in str(FilmError("x", found))
+
+
+def test_a_missing_table_is_one_problem_not_one_per_key(record_text: str) -> None:
+    start = record_text.index("[trailer]")
+    end = record_text.index("[[crew]]")
+    found = film.problems(record_text[:start] + record_text[end:])
+    assert [p.path for p in found] == ["trailer"]
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_bytes(b'schema_version = 1\ntitle = "\xff"\n'), "line 2: not UTF-8"),
+        (lambda p: p.write_bytes(b"x" * (film.MAX_FILE_BYTES + 1)), "larger than 1024 KiB"),
+    ],
+    ids=["missing", "directory", "not-utf8", "too-large"],
+)
+def test_unreadable_files(tmp_path: Path, setup: object, expected: str) -> None:
+    path = tmp_path / "film.toml"
+    setup(path)  # type: ignore[operator]
+    with pytest.raises(FilmError, match=expected) as caught:
+        film.load(path)
+    assert str(path) in str(caught.value)
+
+
+def test_control_characters_are_stripped_from_record_text(record_text: str) -> None:
+    text = _replace(record_text, 'rating = "PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
+    assert film.parse(text).rating == "P[2JG"
