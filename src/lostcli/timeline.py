@@ -1,0 +1,154 @@
+"""The time engine: release + now + zone -> a Countdown value (pure: no typer, no rich).
+
+Times are taken to the whole second. `seconds` is signed: positive before the release, zero at
+it, negative after. The exact span is elapsed time; the calendar span compares wall-clock times
+in the chosen zone (so a day across a DST change is still one day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from lostcli.film import Release
+from lostcli.zones import Zone, offset_text
+
+Status = Literal["upcoming", "released"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A non-negative number of seconds as days, hours, minutes and seconds."""
+
+    days: int
+    hours: int
+    minutes: int
+    seconds: int
+
+    @classmethod
+    def of(cls, total: int) -> Span:
+        days, rest = divmod(abs(total), 86_400)
+        hours, rest = divmod(rest, 3600)
+        return cls(days, hours, *divmod(rest, 60))
+
+    @property
+    def total(self) -> int:
+        return ((self.days * 24 + self.hours) * 60 + self.minutes) * 60 + self.seconds
+
+    def clock(self) -> str:
+        """`3 days 04:12:09`."""
+        hms = f"{self.hours:02d}:{self.minutes:02d}:{self.seconds:02d}"
+        return f"{_plural(self.days, 'day')} {hms}" if self.days else hms
+
+
+@dataclass(frozen=True)
+class CalendarSpan:
+    years: int
+    months: int
+    days: int
+    hours: int
+    minutes: int
+    seconds: int
+
+    def words(self) -> str:
+        """`1 year, 5 months, 25 days`; the time of day only when under a day."""
+        big = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
+        small = [(self.hours, "hour"), (self.minutes, "minute"), (self.seconds, "second")]
+        parts = [_plural(n, unit) for n, unit in big if n]
+        if not parts:
+            parts = [_plural(n, unit) for n, unit in small if n]
+        return ", ".join(parts) or "0 seconds"
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    number: int
+    at: datetime  # in the chosen zone
+    until: Span
+
+
+@dataclass(frozen=True)
+class Countdown:
+    zone: Zone
+    release: datetime  # in the chosen zone
+    now: datetime  # in the chosen zone, whole seconds
+    seconds: int  # release - now
+    exact: Span
+    calendar: CalendarSpan
+    anniversary: Anniversary
+    progress: float  # 0..1 from the date's announcement to the release
+    date_differs: bool  # the release falls on another calendar date here than where it was set
+
+    @property
+    def status(self) -> Status:
+        return "upcoming" if self.seconds > 0 else "released"
+
+
+def countdown(release: Release, now: datetime, zone: Zone) -> Countdown:
+    tz = zone.tzinfo
+    at = release.instant.astimezone(tz)
+    here = now.replace(microsecond=0).astimezone(tz)
+    seconds = elapsed(here, at)
+    start = datetime.combine(release.announced, time(), ZoneInfo(release.zone))
+    whole = elapsed(start, at)
+    done = elapsed(start, here)
+    return Countdown(
+        zone=zone,
+        release=at,
+        now=here,
+        seconds=seconds,
+        exact=Span.of(seconds),
+        calendar=_calendar(at, here),
+        anniversary=next_anniversary(at, here),
+        progress=min(1.0, max(0.0, done / whole)) if whole > 0 else 1.0,
+        date_differs=at.date() != release.instant.date(),
+    )
+
+
+def next_anniversary(release: datetime, now: datetime) -> Anniversary:
+    """The first anniversary after `now`: the release's wall-clock time, n years on, in its zone."""
+    n = max(1, now.year - release.year)
+    at = _years_on(release, n)
+    if at <= now:
+        n += 1
+        at = _years_on(release, n)
+    return Anniversary(n, at, Span.of(elapsed(now, at)))
+
+
+def elapsed(start: datetime, end: datetime) -> int:
+    """Whole seconds from start to end. Through UTC: Python subtracts two datetimes that share a
+    tzinfo by their wall clocks, which is wrong across a DST change."""
+    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds())
+
+
+def _years_on(moment: datetime, years: int) -> datetime:
+    # Adding years to an aware datetime is wall-clock arithmetic; the round trip through UTC
+    # settles a wall time that falls in a DST gap.
+    return (moment + relativedelta(years=years)).astimezone(UTC).astimezone(moment.tzinfo)
+
+
+def _calendar(a: datetime, b: datetime) -> CalendarSpan:
+    later, earlier = (a, b) if a >= b else (b, a)
+    # relativedelta compares wall-clock fields, so give both the same zone object
+    d = relativedelta(later, earlier.astimezone(later.tzinfo))
+    return CalendarSpan(d.years, d.months, d.days, d.hours, d.minutes, d.seconds)
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
+def stamp(moment: datetime) -> str:
+    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset."""
+    offset = offset_text(moment.utcoffset())
+    abbr = moment.tzname() or ""
+    label = f" {abbr}" if abbr and abbr != offset else ""
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}{label} ({offset})"
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
