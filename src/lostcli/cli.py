@@ -1,0 +1,209 @@
+"""Typer wiring: options to functions, errors to exit codes. No logic of its own lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console, RenderableType
+
+# Typer vendors Click; its exception types are only reachable through this module.
+from typer._click import exceptions as click_exceptions
+
+from lostcli import __version__, clock, film, jsonout, timeline, views, zones
+from lostcli.errors import ExitStatus, LostcliError
+
+
+@dataclass
+class Env:
+    """What a command may touch: streams and environment, read when the command runs."""
+
+    film_path: Path | None
+
+    @property
+    def environ(self) -> os._Environ[str]:
+        return os.environ
+
+    def console(self) -> Console:
+        return Console(file=sys.stdout, highlight=False)
+
+    def warn(self, message: str) -> None:
+        print(f"lostcli: warning: {message}", file=sys.stderr)
+
+    def load_film(self) -> film.Film:
+        return film.load(self.film_path)
+
+    def countdown(self, record: film.Film, tz: str | None, now: str | None) -> timeline.Countdown:
+        zone, warning = zones.resolve(tz, self.environ)
+        if warning:
+            self.warn(warning)
+        instant = clock.parse(now, zone) if now is not None else clock.now()
+        return timeline.countdown(record.release, instant, zone)
+
+    def show(self, view: RenderableType, data: dict[str, Any], as_json: bool) -> None:
+        if as_json:
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            sys.stdout.flush()
+            # JSON is UTF-8 whatever the locale says, so it goes to the byte stream
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            self.console().print(view)
+
+
+app = typer.Typer(
+    name="lostcli",
+    help="A terminal companion for [bold]Lost in Starlight[/] (이 별에 필요한), Netflix, 2025.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+TzOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        metavar="ZONE",
+        help="Time zone: Asia/Seoul, Seoul, UTC or +09:00. "
+        "Default: $LOSTCLI_TZ, then $TZ, then the system zone.",
+        show_default=False,
+    ),
+]
+NowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        metavar="WHEN",
+        help="Pretend it is this time (ISO 8601, @unix-seconds or free text); "
+        "a time without offset is in --tz.",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"lostcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    film_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--film",
+            metavar="PATH",
+            envvar="LOSTCLI_FILM",
+            help="Read another record of the same schema instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = Env(film_path)
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+
+
+def _env(ctx: typer.Context) -> Env:
+    env = ctx.obj
+    assert isinstance(env, Env)
+    return env
+
+
+@app.command()
+def info(
+    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+) -> None:
+    """The film at a glance: titles, release, status, people, trailer."""
+    env = _env(ctx)
+    record = env.load_film()
+    cd = env.countdown(record, tz, now)
+    env.show(views.info(record, cd), jsonout.info(record, cd), as_json)
+
+
+@app.command()
+def synopsis(
+    ctx: typer.Context,
+    short: Annotated[bool, typer.Option("--short", help="Only the one-line logline.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """What the film is about."""
+    env = _env(ctx)
+    record = env.load_film()
+    env.show(views.synopsis(record, short), jsonout.synopsis(record, short), as_json)
+
+
+@app.command()
+def credits(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Crew, and the voice cast of the Korean original and the English dub."""
+    env = _env(ctx)
+    record = env.load_film()
+    env.show(views.credits(record), jsonout.credits(record), as_json)
+
+
+@app.command()
+def curiosities(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Things worth knowing about the film, each with its source."""
+    env = _env(ctx)
+    record = env.load_film()
+    env.show(views.curiosities(record), jsonout.curiosities(record), as_json)
+
+
+app.command("trivia", help="Same as curiosities.", hidden=True)(curiosities)
+
+
+@app.command()
+def countdown(
+    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Time to the release in your zone, or time since it, and the next anniversary."""
+    env = _env(ctx)
+    record = env.load_film()
+    cd = env.countdown(record, tz, now)
+    env.show(views.countdown(record, cd), jsonout.countdown(cd), as_json)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; every failure becomes one line on stderr and an exit status."""
+    command = typer.main.get_command(app)
+    try:
+        # Outside standalone mode Typer returns the code of a typer.Exit instead of exiting.
+        result = command.main(args=argv, prog_name="lostcli", standalone_mode=False)
+    except LostcliError as e:
+        print(f"lostcli: error: {e}", file=sys.stderr)
+        return e.status
+    except click_exceptions.UsageError as e:
+        usage = e.ctx.get_usage() if e.ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
+        print(f"{usage}\nlostcli: error: {e.format_message()}", file=sys.stderr)
+        return ExitStatus.USAGE
+    except click_exceptions.ClickException as e:
+        print(f"lostcli: error: {e.format_message()}", file=sys.stderr)
+        return e.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    except Exception as e:
+        if os.environ.get("LOSTCLI_DEBUG"):
+            traceback.print_exc()
+        else:
+            print(
+                f"lostcli: internal error: {type(e).__name__}: {e}; please report it "
+                "(set LOSTCLI_DEBUG=1 for the traceback)",
+                file=sys.stderr,
+            )
+        return ExitStatus.ERROR
+    return result if isinstance(result, int) else ExitStatus.OK

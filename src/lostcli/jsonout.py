@@ -1,0 +1,98 @@
+"""The --json shapes of every command (pure). Keys are stable; times are ISO 8601."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from lostcli.film import Film, Role
+from lostcli.timeline import Countdown, iso_utc
+
+
+def _local(moment: datetime) -> dict[str, Any]:
+    return {
+        "utc": iso_utc(moment),
+        "local": moment.isoformat(),
+        "abbreviation": moment.tzname(),
+    }
+
+
+def countdown(cd: Countdown) -> dict[str, Any]:
+    return {
+        "status": cd.status,
+        "zone": cd.zone.name,
+        "release": _local(cd.release),
+        "now": _local(cd.now),
+        "seconds": cd.seconds,
+        "exact": asdict(cd.exact),
+        "calendar": {k: getattr(cd.calendar, k) for k in ("years", "months", "days")},
+        "calendar_words": cd.calendar.words(),
+        "local_date_differs": cd.date_differs,
+        "progress": round(cd.progress, 6),
+        "next_anniversary": {
+            "number": cd.anniversary.number,
+            **_local(cd.anniversary.at),
+            "seconds": cd.anniversary.until.total,
+        },
+    }
+
+
+def info(film: Film, cd: Countdown) -> dict[str, Any]:
+    t = film.title
+    return {
+        "title": {
+            "english": t.english,
+            "korean": t.korean,
+            "romanized": t.romanized,
+            "literal": t.literal,
+        },
+        "logline": film.logline,
+        "release": {
+            "utc": iso_utc(film.release.instant),
+            "local": cd.release.isoformat(),
+            "zone": cd.zone.name,
+            "platform": film.release.platform,
+            "status": cd.status,
+        },
+        "director": [c.name for c in film.credits_for("Director")],
+        "writers": [c.name for c in film.credits_for("Screenplay")],
+        "studio": film.studio,
+        "distributor": film.distributor,
+        "language": film.language,
+        "runtime_minutes": film.runtime_minutes,
+        "rating": film.rating,
+        "genres": list(film.genres),
+        "setting": film.setting,
+        "trailer": film.trailer.url,
+    }
+
+
+def synopsis(film: Film, short: bool) -> dict[str, Any]:
+    if short:
+        return {"logline": film.logline}
+    return {"logline": film.logline, "synopsis": list(film.synopsis)}
+
+
+def credits(film: Film) -> dict[str, Any]:
+    def roles(version: str) -> list[dict[str, Any]]:
+        return [_role(r) for r in film.cast_for(version)]
+
+    return {
+        "crew": [{"role": c.role, "name": c.name, "native": c.native} for c in film.crew],
+        "cast": {"original": roles("original"), "english": roles("english")},
+    }
+
+
+def _role(r: Role) -> dict[str, Any]:
+    return {"actor": r.actor, "character": r.character, "note": r.note}
+
+
+def curiosities(film: Film) -> dict[str, Any]:
+    names = {s.id: s.name for s in film.sources}
+    return {
+        "curiosities": [
+            {"number": i, "text": c.text, "sources": [names[s] for s in c.sources]}
+            for i, c in enumerate(film.curiosities, 1)
+        ]
+    }

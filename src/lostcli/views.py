@@ -1,0 +1,143 @@
+"""Rich renderables, one small function per view. Record text always enters as Text, never as
+markup, so a record cannot style or link anything by itself."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from lostcli.film import Film
+from lostcli.timeline import Countdown, stamp
+
+ACCENT = "bold magenta"
+LABEL = "bold cyan"
+DIM = "dim"
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=LABEL, no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _title(film: Film) -> Text:
+    return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
+
+
+def link(url: str) -> Text:
+    return Text(url, style=Style(link=url, underline=True))
+
+
+def status_line(film: Film, cd: Countdown) -> Text:
+    platform = film.release.platform
+    if cd.status == "upcoming":
+        return Text.assemble(
+            ("Coming soon", "bold yellow"), f" to {platform}: in {cd.calendar.words()}"
+        )
+    return Text.assemble(
+        ("Out now", "bold green"), f" on {platform}: released {cd.calendar.words()} ago"
+    )
+
+
+def info(film: Film, cd: Countdown) -> RenderableType:
+    grid = _grid()
+    directors = ", ".join(c.name for c in film.credits_for("Director"))
+    writers = ", ".join(c.name for c in film.credits_for("Screenplay"))
+    rows = [
+        ("Release", stamp(cd.release)),
+        ("Director", directors),
+        ("Writers", writers),
+        ("Studio", film.studio),
+        ("Platform", film.release.platform),
+        ("Runtime", f"{film.runtime_minutes} min"),
+        ("Rating", film.rating),
+        ("Genres", ", ".join(film.genres)),
+        ("Language", film.language),
+    ]
+    grid.add_row("Status", status_line(film, cd))
+    for label, value in rows:
+        grid.add_row(label, Text(value))
+    grid.add_row("Trailer", link(film.trailer.url))
+    body = Group(
+        Text(f"{film.title.romanized} · “{film.title.literal}”", style=DIM),
+        Text(""),
+        Text(film.logline, style="italic"),
+        Text(""),
+        grid,
+    )
+    return Panel(body, title=_title(film), title_align="left", border_style="magenta", expand=False)
+
+
+def synopsis(film: Film, short: bool) -> RenderableType:
+    if short:
+        return Text(film.logline)
+    paragraphs: list[RenderableType] = [_title(film), Text(film.logline, style="italic")]
+    paragraphs += [Text(p) for p in film.synopsis]
+    return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
+
+
+def credits(film: Film) -> RenderableType:
+    crew = Table(title="Crew", title_justify="left", title_style=ACCENT, expand=False)
+    crew.add_column("Role", style=LABEL, no_wrap=True)
+    crew.add_column("Name")
+    previous = None
+    for c in film.crew:
+        role = "" if c.role == previous else c.role
+        previous = c.role
+        crew.add_row(Text(role), Text.assemble(c.name, (f"  {c.native}" if c.native else "", DIM)))
+    cast = Table(title="Voice cast", title_justify="left", title_style=ACCENT, expand=False)
+    cast.add_column("Character", style=LABEL)
+    cast.add_column("Korean original")
+    cast.add_column("English dub")
+    dubs = {r.character: r for r in film.cast_for("english")}
+    for r in film.cast_for("original"):
+        original = Text.assemble(r.actor, (f" ({r.note})" if r.note else "", DIM))
+        dub = dubs.get(r.character)
+        cast.add_row(Text(r.character), original, Text(dub.actor if dub else "-"))
+    return Group(crew, Text(""), cast)
+
+
+def curiosities(film: Film) -> RenderableType:
+    names = {s.id: s.name for s in film.sources}
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style=ACCENT, no_wrap=True)
+    table.add_column(overflow="fold")
+    for i, c in enumerate(film.curiosities, 1):
+        cited = "; ".join(names[s] for s in c.sources)
+        table.add_row(f"{i}.", Text.assemble(c.text, "\n", (f"Source: {cited}", DIM)))
+        table.add_row("", "")
+    return Group(_title(film), Text(""), table)
+
+
+def countdown(film: Film, cd: Countdown) -> RenderableType:
+    grid = _grid()
+    grid.add_row("Release", Text(stamp(cd.release)))
+    if cd.date_differs:
+        here, there = f"{cd.release:%A} {cd.release.day} {cd.release:%B}", film.release.instant
+        note = f"Here that is {here}, not {there:%A} {there.day} {there:%B}."
+        grid.add_row("", Text(note, style="yellow"))
+    grid.add_row("Zone", Text(cd.zone.name))
+    grid.add_row("Now", Text(stamp(cd.now), style=DIM))
+    grid.add_row("Status", status_line(film, cd))
+    if cd.status == "upcoming":
+        grid.add_row("Remaining", Text(cd.exact.clock(), style="bold"))
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(ProgressBar(total=1.0, completed=cd.progress, width=30), f"{cd.progress:.0%}")
+        grid.add_row("Progress", bar)
+    else:
+        grid.add_row("Since", Text(cd.exact.clock(), style="bold"))
+    ann = cd.anniversary
+    grid.add_row("Anniversary", Text(f"{_ordinal(ann.number)}, {stamp(ann.at)}"))
+    grid.add_row("", Text(f"in {ann.until.clock()}"))
+    return Panel(grid, title=_title(film), title_align="left", border_style="magenta", expand=False)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
