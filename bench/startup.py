@@ -1,0 +1,60 @@
+"""Median wall time of lostcli's commands against baselines measured in the same run.
+
+    python bench/startup.py [--runs N]
+
+Run it with the interpreter of the environment where lostcli is installed. Commands are
+interleaved round by round, so a noisy machine slows all of them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+LOSTCLI = str(Path(PY).with_name("lostcli"))
+NOW = "--now=2026-11-25T03:00Z"
+
+COMMANDS = {
+    "python -c pass": [PY, "-c", "pass"],
+    "typer+rich hello": [PY, str(HERE / "hello.py")],
+    "lostcli --version": [LOSTCLI, "--version"],
+    "lostcli info": [LOSTCLI, "info", NOW],
+    "lostcli countdown": [LOSTCLI, "countdown", NOW],
+}
+RATIOS = [
+    ("lostcli info", "typer+rich hello", 1.2),
+    ("lostcli countdown", "typer+rich hello", 1.2),
+    ("lostcli info", "python -c pass", None),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    runs = parser.parse_args().runs
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(runs + 3):
+        for name, argv in COMMANDS.items():
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(t[3:]) for name, t in times.items()}  # 3 warm-up rounds
+    for name, median in medians.items():
+        print(f"{name:<22} {median * 1000:7.1f} ms")
+    failed = False
+    for name, base, target in RATIOS:
+        ratio = medians[name] / medians[base]
+        verdict = "" if target is None else ("  ok" if ratio <= target else f"  over {target}x")
+        failed |= verdict.startswith("  over")
+        print(f"{name} / {base}: {ratio:.2f}x{verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
