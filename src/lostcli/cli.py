@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,8 @@ from rich.console import Console, RenderableType
 # Typer vendors Click; its exception types are only reachable through this module.
 from typer._click import exceptions as click_exceptions
 
-from lostcli import __version__, clock, film, jsonout, timeline, views, zones
-from lostcli.errors import ExitStatus, LostcliError
+from lostcli import __version__, clock, film, jsonout, live, timeline, views, zones
+from lostcli.errors import ExitStatus, LostcliError, UsageError
 
 
 @dataclass
@@ -169,13 +170,28 @@ app.command("trivia", help="Same as curiosities.", hidden=True)(curiosities)
 
 @app.command()
 def countdown(
-    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    tz: TzOpt = None,
+    now: NowOpt = None,
+    as_json: JsonOpt = False,
+    live_view: Annotated[
+        bool,
+        typer.Option(
+            "--live", help="Large digits, redrawn every second until Ctrl-C (needs a terminal)."
+        ),
+    ] = False,
 ) -> None:
     """Time to the release in your zone, or time since it, and the next anniversary."""
     env = _env(ctx)
     record = env.load_film()
     cd = env.countdown(record, tz, now)
-    env.show(views.countdown(record, cd), jsonout.countdown(cd), as_json)
+    if not live_view:
+        env.show(views.countdown(record, cd), jsonout.countdown(cd), as_json)
+        return
+    console = env.console()
+    if as_json or now is not None or not console.is_terminal:
+        raise UsageError("--live needs a terminal, and goes without --json and --now")
+    live.run(console, record, cd.zone, clock.now, time.sleep)
 
 
 def main(argv: list[str] | None = None) -> int:

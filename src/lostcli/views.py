@@ -26,7 +26,7 @@ def _grid() -> Table:
     return grid
 
 
-def _title(film: Film) -> Text:
+def title(film: Film) -> Text:
     return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
 
 
@@ -71,13 +71,13 @@ def info(film: Film, cd: Countdown) -> RenderableType:
         Text(""),
         grid,
     )
-    return Panel(body, title=_title(film), title_align="left", border_style="magenta", expand=False)
+    return Panel(body, title=title(film), title_align="left", border_style="magenta", expand=False)
 
 
 def synopsis(film: Film, short: bool) -> RenderableType:
     if short:
         return Text(film.logline)
-    paragraphs: list[RenderableType] = [_title(film), Text(film.logline, style="italic")]
+    paragraphs: list[RenderableType] = [title(film), Text(film.logline, style="italic")]
     paragraphs += [Text(p) for p in film.synopsis]
     return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
 
@@ -112,7 +112,7 @@ def curiosities(film: Film) -> RenderableType:
         cited = "; ".join(names[s] for s in c.sources)
         table.add_row(f"{i}.", Text.assemble(c.text, "\n", (f"Source: {cited}", DIM)))
         table.add_row("", "")
-    return Group(_title(film), Text(""), table)
+    return Group(title(film), Text(""), table)
 
 
 def countdown(film: Film, cd: Countdown) -> RenderableType:
@@ -135,7 +135,7 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
     ann = cd.anniversary
     grid.add_row("Anniversary", Text(f"{_ordinal(ann.number)}, {stamp(ann.at)}"))
     grid.add_row("", Text(f"in {ann.until.clock()}"))
-    return Panel(grid, title=_title(film), title_align="left", border_style="magenta", expand=False)
+    return Panel(grid, title=title(film), title_align="left", border_style="magenta", expand=False)
 
 
 def _ordinal(n: int) -> str:

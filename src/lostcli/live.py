@@ -1,0 +1,79 @@
+"""`countdown --live`: large digits, redrawn once a second on the second boundary.
+
+The clock and the sleep are passed in, so tests drive the loop without waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.align import Align
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.text import Text
+
+from lostcli import timeline, views
+from lostcli.film import Film
+from lostcli.zones import Zone
+
+# Five rows a glyph; every row of a glyph has the same width.
+FONT = {
+    "0": ["███", "█ █", "█ █", "█ █", "███"],
+    "1": [" █ ", "██ ", " █ ", " █ ", "███"],
+    "2": ["███", "  █", "███", "█  ", "███"],
+    "3": ["███", "  █", "███", "  █", "███"],
+    "4": ["█ █", "█ █", "███", "  █", "  █"],
+    "5": ["███", "█  ", "███", "  █", "███"],
+    "6": ["███", "█  ", "███", "█ █", "███"],
+    "7": ["███", "  █", "  █", "  █", "  █"],
+    "8": ["███", "█ █", "███", "█ █", "███"],
+    "9": ["███", "█ █", "███", "  █", "███"],
+    "d": ["  █", "  █", "███", "█ █", "███"],
+    ":": [" ", "█", " ", "█", " "],
+    " ": ["  "] * 5,
+}
+
+
+def big(text: str) -> str:
+    return "\n".join(" ".join(FONT[c][row] for c in text) for row in range(5))
+
+
+def digits(span: timeline.Span) -> str:
+    hms = f"{span.hours:02d}:{span.minutes:02d}:{span.seconds:02d}"
+    return f"{span.days}d {hms}" if span.days else hms
+
+
+def frame(film: Film, cd: timeline.Countdown, width: int) -> RenderableType:
+    """The big-digit view, or the ordinary countdown where the digits would not fit."""
+    art = big(digits(cd.exact))
+    if max(len(line) for line in art.splitlines()) > width:
+        return views.countdown(film, cd)
+    caption = "until the release" if cd.status == "upcoming" else "since the release"
+    return Group(
+        Align.center(views.title(film)),
+        Text(""),
+        Align.center(Text(art, style=views.ACCENT)),
+        Text(""),
+        Align.center(Text(caption, style=views.DIM)),
+        Align.center(views.status_line(film, cd)),
+    )
+
+
+def run(
+    console: Console,
+    film: Film,
+    zone: Zone,
+    now: Callable[[], datetime],
+    sleep: Callable[[float], None],
+    frames: int | None = None,
+) -> None:
+    """Redraw until interrupted (or for `frames` frames); Ctrl-C leaves through Live's clean-up."""
+    with Live(console=console, auto_refresh=False, transient=False) as live:
+        shown = 0
+        while frames is None or shown < frames:
+            moment = now()
+            cd = timeline.countdown(film.release, moment, zone)
+            live.update(frame(film, cd, console.width), refresh=True)
+            shown += 1
+            sleep(1 - moment.microsecond / 1_000_000)
