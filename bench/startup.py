@@ -22,12 +22,14 @@ NOW = "--now=2026-11-25T03:00Z"
 
 COMMANDS = {
     "python -c pass": [PY, "-c", "pass"],
+    "lostcli prompt": [LOSTCLI, "prompt"],
     "typer+rich hello": [PY, str(HERE / "hello.py")],
     "lostcli --version": [LOSTCLI, "--version"],
     "lostcli info": [LOSTCLI, "info", NOW],
     "lostcli countdown": [LOSTCLI, "countdown", NOW],
 }
 RATIOS = [
+    ("lostcli prompt", "python -c pass", 2.0),
     ("lostcli info", "typer+rich hello", 1.2),
     ("lostcli countdown", "typer+rich hello", 1.2),
     ("lostcli info", "python -c pass", None),

@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +18,7 @@ from rich.console import Console, RenderableType
 # Typer vendors Click; its exception types are only reachable through this module.
 from typer._click import exceptions as click_exceptions
 
-from lostcli import __version__, clock, film, jsonout, live, timeline, views, zones
+from lostcli import __version__, clock, film, jsonout, timeline, views, zones
 from lostcli.errors import ExitStatus, LostcliError, UsageError
 
 
@@ -191,7 +192,48 @@ def countdown(
     console = env.console()
     if as_json or now is not None or not console.is_terminal:
         raise UsageError("--live needs a terminal, and goes without --json and --now")
+    # Modules that only one command needs are imported by it: every command pays for start-up.
+    from lostcli import live
+
     live.run(console, record, cd.zone, clock.now, time.sleep)
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def prompt(ctx: typer.Context) -> None:
+    """One short segment for a shell prompt, e.g. `✦ 544d ago` (see lostcli prompt --help)."""
+    from lostcli import prompt as prompt_module
+
+    film_path = _env(ctx).film_path
+    raise typer.Exit(prompt_module.main(ctx.args, str(film_path) if film_path else None))
+
+
+Shell = Enum("Shell", {name: name for name in ("bash", "zsh", "fish")}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", metavar="FMT", help="As for lostcli prompt --format."),
+    ] = None,
+    ascii_icon: Annotated[bool, typer.Option("--ascii", help="Use '*' instead of '✦'.")] = False,
+) -> None:
+    """Print the shell code that puts the segment in your prompt.
+
+    bash: eval "$(lostcli init bash)" in ~/.bashrc; zsh: eval "$(lostcli init zsh)" in
+    ~/.zshrc; fish: lostcli init fish | source in ~/.config/fish/config.fish.
+    """
+    from lostcli import prompt as prompt_module
+    from lostcli import shells
+
+    release, title = prompt_module.of_record(_env(ctx).load_film())
+    icon = prompt_module.ASCII_ICON if ascii_icon else prompt_module.ICON
+    print(shells.snippet(shell.value, release, fmt or prompt_module.FORMAT, icon, title), end="")
 
 
 def main(argv: list[str] | None = None) -> int:

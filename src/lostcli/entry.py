@@ -8,6 +8,12 @@ import sys
 
 
 def main() -> int:
+    argv = sys.argv[1:]
+    if argv[:1] == ["prompt"]:
+        # Prompt speed: this path never imports typer, rich or dateutil.
+        from lostcli import prompt
+
+        return prompt.main(argv[1:])
     for stream in (sys.stdout, sys.stderr):
         # A locale that cannot encode Korean text gets `?` in its place, not a crash.
         if hasattr(stream, "reconfigure"):
@@ -15,7 +21,7 @@ def main() -> int:
     try:
         from lostcli.cli import main as cli_main
 
-        status = cli_main(sys.argv[1:])
+        status = cli_main(argv)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`lostcli info | head -1`): stop quietly, and keep the

@@ -6,7 +6,6 @@ Resolution order: the --tz option, then LOSTCLI_TZ, then TZ, then the system zon
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -89,6 +88,8 @@ def system_zone(localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM
 
 
 def suggest(spec: str) -> list[str]:
+    import difflib  # only a wrong name needs it
+
     names = _canonical()
     cities = {c: keys[0] for c, keys in _cities().items() if len(keys) == 1}
     words = difflib.get_close_matches(spec.strip().lower(), [*names, *cities], n=1, cutoff=0.7)

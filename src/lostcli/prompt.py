@@ -1,0 +1,179 @@
+"""`lostcli prompt`: one short segment for a shell prompt, at prompt speed.
+
+Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
+importlib.resources on the usual path. The release instant and short title come from a one-line
+cache keyed by the record file's path, size and modification time; the record is parsed and
+validated again only when it changes (or when no cache can be written, e.g. HOME unset).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from lostcli import __version__
+
+TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
+if TYPE_CHECKING:
+    from lostcli.film import Film
+
+ICON, ASCII_ICON = "✦", "*"
+FORMAT = "{icon} {rel}"
+PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
+USAGE = "usage: lostcli prompt [--format FMT] [--ascii] [--color] [--tz ZONE] [--now WHEN]"
+HELP = f"""{USAGE}
+
+Print one short segment for a shell prompt, e.g. `✦ 3d 04h` before the release and
+`✦ 544d ago` after it.
+
+  --format FMT  placeholders {{icon}} {{title}} {{rel}} {{days}} {{status}}; default '{FORMAT}'
+  --ascii       use '*' instead of '✦'
+  --color       colour the segment (off by default)
+  --tz ZONE     zone for a --now without offset
+  --now WHEN    evaluate at another instant (as for countdown)
+  --film PATH   another record (also LOSTCLI_FILM)
+"""
+# The bundled record, found beside this module; film.bundled_path() names the same file through
+# importlib.resources, which would cost more than all of this command's other work.
+BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
+
+
+def relative(seconds: int) -> tuple[str, int, str]:
+    """(compact text, whole days, status) for signed seconds to the release."""
+    if seconds > 0:
+        days, rest = divmod(seconds, 86_400)
+        hours, rest = divmod(rest, 3600)
+        minutes, secs = divmod(rest, 60)
+        if days:
+            text = f"{days}d {hours:02d}h"
+        elif hours:
+            text = f"{hours}h {minutes:02d}m"
+        else:
+            text = f"{minutes}m {secs:02d}s"
+        return text, days, "upcoming"
+    days = -seconds // 86_400
+    return (f"{days}d ago" if days else "out now"), days, "released"
+
+
+def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
+    rel, days, status = relative(release - now)
+    values = {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
+    for name in PLACEHOLDERS:
+        fmt = fmt.replace("{" + name + "}", values[name])
+    return fmt
+
+
+def facts(path: str) -> tuple[int, str]:
+    """(release as Unix seconds, short title) of a record, through the cache."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None  # let the loader say what is wrong
+    key = f"{__version__}\t{path}\t{st.st_mtime_ns}\t{st.st_size}" if st else None
+    cache = _cache_file()
+    if key and cache:
+        try:
+            with open(cache, encoding="utf-8") as f:
+                stored = f.read()
+            if stored.startswith(key + "\t"):
+                release, title = stored[len(key) + 1 :].split("\t", 1)
+                return int(release), title
+        except (OSError, ValueError):
+            pass
+    loaded = _load(path)
+    if key and cache:
+        _write(cache, f"{key}\t{loaded[0]}\t{loaded[1]}")
+    return loaded
+
+
+def of_record(record: Film) -> tuple[int, str]:
+    """What the prompt and the shell snippets need: release as Unix seconds, title on one line."""
+    return int(record.release.instant.timestamp()), " ".join(record.title.short.split())
+
+
+def _load(path: str) -> tuple[int, str]:
+    from pathlib import Path
+
+    from lostcli import film
+
+    return of_record(film.load(Path(path)))
+
+
+def _cache_file() -> str | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.environ["HOME"], ".cache") if os.environ.get("HOME") else None
+    )
+    return os.path.join(base, "lostcli", "prompt.tsv") if base else None
+
+
+def _write(cache: str, line: str) -> None:
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        temp = f"{cache}.{os.getpid()}"
+        with open(temp, "w", encoding="utf-8") as f:
+            f.write(line)
+        os.replace(temp, cache)  # atomic: a prompt drawn meanwhile sees the old or the new line
+    except OSError:
+        pass  # an unwritable cache only costs speed
+
+
+def _options(argv: list[str]) -> dict[str, str | bool]:
+    opts: dict[str, str | bool] = {}
+    args = iter(argv)
+    for arg in args:
+        name, eq, value = arg.partition("=")
+        if name in ("--ascii", "--color") and not eq:
+            opts[name] = True
+        elif name in ("--format", "--tz", "--now", "--film"):
+            given = value if eq else next(args, None)
+            if given is None:
+                raise _Usage(f"{name} needs a value")
+            opts[name] = given
+        else:
+            raise _Usage(f"no such option: {arg}")
+    return opts
+
+
+class _Usage(Exception):
+    pass
+
+
+def main(argv: list[str], film_path: str | None = None) -> int:
+    if any(a in ("-h", "--help") for a in argv):
+        print(HELP, end="")
+        return 0
+    try:
+        opts = _options(argv)
+    except _Usage as e:
+        print(f"{USAGE}\nlostcli: error: {e}", file=sys.stderr)
+        return 2
+    path = str(opts.get("--film") or film_path or os.environ.get("LOSTCLI_FILM") or BUNDLED)
+    from lostcli.errors import LostcliError
+
+    try:
+        release, title = facts(path)
+        now = _now(opts)
+    except LostcliError as e:
+        print(f"lostcli: error: {e}", file=sys.stderr)
+        return e.status
+    icon = ASCII_ICON if opts.get("--ascii") else ICON
+    text = segment(str(opts.get("--format", FORMAT)), release, now, title, icon)
+    if opts.get("--color"):
+        text = f"\x1b[35m{text}\x1b[0m"
+    print(text)
+    return 0
+
+
+def _now(opts: dict[str, str | bool]) -> int:
+    if "--now" not in opts and "--tz" not in opts:
+        return int(time.time())
+    from lostcli import clock, zones
+
+    zone, _ = zones.resolve(_str(opts.get("--tz")), os.environ)
+    when = opts.get("--now")
+    return int(clock.parse(when, zone).timestamp()) if isinstance(when, str) else int(time.time())
+
+
+def _str(value: str | bool | None) -> str | None:
+    return value if isinstance(value, str) else None

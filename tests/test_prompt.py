@@ -1,0 +1,221 @@
+"""`lostcli prompt` and the shell snippets of `lostcli init`, run in real shells."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lostcli import prompt
+from tests.conftest import run, run_process, script
+
+RELEASE = 1748588400  # 2025-05-30T07:00:00Z
+DAY = 86_400
+# Instants around every boundary of the compact form, before and after the release.
+INSTANTS = sorted(
+    {RELEASE + d for d in (-400 * DAY, -DAY - 1, -DAY, -DAY + 1, -3600 - 1, -3600, -59, -1)}
+    | {RELEASE + d for d in (0, 1, DAY - 1, DAY, 365 * DAY, 543 * DAY + 5)}
+    | {RELEASE - 3 * DAY - 4 * 3600 - 12 * 60 - 9, 0, 2_000_000_000}
+)
+HOSTILE = 'it\'s {icon} "{rel}" & $HOME \\ `x` {days}/{status} {title} {nope}'
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (3 * DAY + 4 * 3600 + 720, ("3d 04h", 3, "upcoming")),
+        (4 * 3600 + 720 + 9, ("4h 12m", 0, "upcoming")),
+        (61, ("1m 01s", 0, "upcoming")),
+        (0, ("out now", 0, "released")),
+        (-DAY + 1, ("out now", 0, "released")),
+        (-DAY, ("1d ago", 1, "released")),
+        (-543 * DAY - 5, ("543d ago", 543, "released")),
+    ],
+)
+def test_relative(delta: int, text: tuple[str, int, str]) -> None:
+    assert prompt.relative(delta) == text
+
+
+def test_segment_placeholders() -> None:
+    fmt = "{icon} {title} {rel} {days} {status} {unknown}"
+    assert prompt.segment(fmt, RELEASE, RELEASE - 90, "Starlight", "*") == (
+        "* Starlight 1m 30s 0 upcoming {unknown}"
+    )
+
+
+def lostcli_prompt(
+    *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return run_process("prompt", *args, env=env)
+
+
+def test_prompt_command(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    p = lostcli_prompt("--now", "2025-05-27T02:47:51Z", env=env)
+    assert (p.returncode, p.stdout, p.stderr) == (0, "✦ 3d 04h\n", "")
+    assert lostcli_prompt("--now=@1748588400", "--ascii", env=env).stdout == "* out now\n"
+    colored = lostcli_prompt("--now", "@0", "--color", "--format", "{title}", env=env).stdout
+    assert colored == "\x1b[35mStarlight\x1b[0m\n"
+    naive = lostcli_prompt("--now", "2025-05-30 15:00", "--tz", "Asia/Seoul", env=env).stdout
+    assert naive == "✦ 1h 00m\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--bogus"], "no such option: --bogus"), (["--tz", "Nowhere/Land"], "unknown time zone")],
+)
+def test_prompt_usage_errors(args: list[str], message: str) -> None:
+    p = lostcli_prompt(*args)
+    assert p.returncode == 2
+    assert message in p.stderr and p.stdout == ""
+
+
+def test_prompt_help_lists_placeholders() -> None:
+    p = lostcli_prompt("--help")
+    assert p.returncode == 0 and "{rel}" in p.stdout
+
+
+def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: str) -> None:
+    record = tmp_path / "film.toml"
+    record.write_text(record_text)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
+    assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
+    cache = tmp_path / "cache" / "lostcli" / "prompt.tsv"
+    assert cache.read_text().endswith(f"\t{RELEASE}\tStarlight")
+    record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
+    os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
+    assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
+
+
+def test_prompt_without_home_or_cache_still_works() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    p = subprocess.run(
+        [*script(), "prompt", "--now", "@1748588400"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (p.returncode, p.stdout) == (0, "✦ out now\n")
+
+
+def test_bad_record_in_prompt_exits_1(tmp_path: Path) -> None:
+    p = lostcli_prompt(env={"LOSTCLI_FILM": str(tmp_path / "none.toml")})
+    assert p.returncode == 1
+    assert p.stderr == f"lostcli: error: {tmp_path / 'none.toml'}: no such file\n"
+
+
+def test_prompt_imports_no_heavy_module(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for _ in range(2):  # the second run is the usual one, with a warm cache
+        p = subprocess.run(
+            [sys.executable, "-X", "importtime", *script()[-1:], "prompt"],
+            env=env, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+    imported = {line.rsplit("|", 1)[-1].strip() for line in p.stderr.splitlines()}
+    assert "lostcli.prompt" in imported
+    for heavy in ("typer", "rich", "dateutil", "click", "tomllib", "pathlib", "json", "typing"):
+        assert heavy not in imported
+
+
+def test_init_through_the_full_cli_is_listed_in_help() -> None:
+    r = run("--help")
+    assert "prompt" in r.out and "init" in r.out
+    assert run("init", "tcsh").code == 2
+
+
+def init(shell: str, *args: str) -> str:
+    p = run_process("init", shell, *args)
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def expected(instants: list[int], *args: str) -> list[str]:
+    return [lostcli_prompt("--now", f"@{t}", *args).stdout.rstrip("\n") for t in instants]
+
+
+SHELL_LOOPS = {
+    # Each shell loads the snippet, empties PATH (bash, zsh) so that any command it tried to
+    # start would fail, then prints the segment for each instant.
+    "bash": (
+        ["bash", "--norc", "--noprofile", "-c"],
+        'eval "$SNIPPET"; PATH=; for t in $INSTANTS; do LOSTCLI_PROMPT_NOW=$t; '
+        '__lostcli_segment; printf "%s\\n" "$LOSTCLI_SEGMENT"; done',
+    ),
+    "zsh": (
+        ["zsh", "-f", "-c"],
+        'eval "$SNIPPET"; PATH=; for t in ${=INSTANTS}; do LOSTCLI_PROMPT_NOW=$t; '
+        '__lostcli_segment; print -r -- "$LOSTCLI_SEGMENT"; done',
+    ),
+    "fish": (
+        ["fish", "--no-config", "-c"],
+        'echo $SNIPPET | source; for t in (string split " " $INSTANTS); '
+        "set -gx LOSTCLI_PROMPT_NOW $t; __lostcli_segment; end",
+    ),
+}
+
+
+def in_shell(shell: str, snippet: str, instants: list[int]) -> list[str]:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed (.ci/run installs it from Debian's packages)")
+    argv, body = SHELL_LOOPS[shell]
+    env = {**os.environ, "SNIPPET": snippet, "INSTANTS": " ".join(map(str, instants))}
+    p = subprocess.run([*argv, body], env=env, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and p.stderr == "", p.stderr
+    return p.stdout.splitlines()
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_snippet_matches_lostcli_prompt(shell: str) -> None:
+    assert in_shell(shell, init(shell), INSTANTS) == expected(INSTANTS)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_snippet_quotes_a_hostile_format(shell: str) -> None:
+    some = INSTANTS[::4]
+    got = in_shell(shell, init(shell, "--format", HOSTILE, "--ascii"), some)
+    assert got == expected(some, "--format", HOSTILE, "--ascii")
+    assert "$HOME" in got[0]
+
+
+def test_bash_draws_the_prompt_without_starting_a_process() -> None:
+    body = (
+        'PS1="me\\$ "; PROMPT_COMMAND="echo hook >/dev/null"; eval "$SNIPPET"; eval "$SNIPPET"; '
+        'PATH=; LOSTCLI_PROMPT_NOW=1748588399; eval "$PROMPT_COMMAND"; printf \'%s|\' "${PS1@P}"; '
+        'LOSTCLI_PROMPT=off; eval "$PROMPT_COMMAND"; printf "%s|%s" "${PS1@P}" "$PROMPT_COMMAND"'
+    )
+    env = {**os.environ, "SNIPPET": init("bash")}
+    p = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", body], env=env, capture_output=True, text=True
+    )
+    assert p.stderr == ""
+    assert p.stdout == "✦ 0m 01s me$ |me$ |__lostcli_segment;echo hook >/dev/null"
+
+
+STATUS_CHECKS = {
+    "bash": (
+        ["bash", "--norc", "--noprofile", "-c"],
+        'PROMPT_COMMAND="echo seen=\\$?"; eval "$SNIPPET"; false; eval "$PROMPT_COMMAND"',
+    ),
+    "zsh": (
+        ["zsh", "-f", "-c"],
+        'show() { echo seen=$?; }; precmd_functions=(show); eval "$SNIPPET"; '
+        "precmd_functions=(__lostcli_segment show); false; "
+        "for f in $precmd_functions; do $f; done",
+    ),
+    "fish": (
+        ["fish", "--no-config", "-c"],
+        "function fish_prompt; echo seen=$status; end; echo $SNIPPET | source; false; fish_prompt",
+    ),
+}
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_snippet_keeps_the_last_commands_status_for_the_users_prompt(shell: str) -> None:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    argv, body = STATUS_CHECKS[shell]
+    env = {**os.environ, "SNIPPET": init(shell), "LOSTCLI_PROMPT_NOW": str(RELEASE)}
+    p = subprocess.run([*argv, body], env=env, capture_output=True, text=True, timeout=60)
+    assert p.stdout.splitlines()[-1].endswith("seen=1"), (p.stdout, p.stderr)
