@@ -85,6 +85,14 @@ BAD_RECORDS = {
         "cites unknown source 'nobody'",
     ),
     "schema version": (("schema_version = 1", "schema_version = 9"), "schema_version: unsupported"),
+    "release out of range": (
+        ("instant = 2025-05-30T00:00:00-07:00", "instant = 9999-05-30T00:00:00-07:00"),
+        "release.instant: must fall in the years 1900 to 2200",
+    ),
+    "announced after release": (
+        ("announced = 2025-04-29", "announced = 2025-06-01"),
+        "release.announced: must not come after the release",
+    ),
     "empty text": (('rating = "PG"', 'rating = "  "'), "film.rating: must not be empty"),
     "huge text": (('rating = "PG"', f'rating = "{"x" * 20_000}"'), "film.rating: longer than"),
 }
@@ -108,10 +116,16 @@ def test_toml_syntax_error_names_the_line(record_text: str) -> None:
         film.parse(broken, "x.toml")
 
 
+def problems_in(text: str) -> list[film.Problem]:
+    with pytest.raises(FilmError) as caught:
+        film.parse(text)
+    return caught.value.problems
+
+
 def test_all_problems_are_collected(record_text: str) -> None:
     text = _replace(record_text, "runtime_minutes = 96", "runtime_minutes = -1")
     text = _replace(text, 'rating = "PG"\n', "")
-    found = film.problems(text)
+    found = problems_in(text)
     assert [p.path for p in found] == ["film.rating", "film.runtime_minutes"]
     assert "(and 1 more)" in str(FilmError("x", found))
 
@@ -119,7 +133,7 @@ def test_all_problems_are_collected(record_text: str) -> None:
 def test_a_missing_table_is_one_problem_not_one_per_key(record_text: str) -> None:
     start = record_text.index("[trailer]")
     end = record_text.index("[[crew]]")
-    found = film.problems(record_text[:start] + record_text[end:])
+    found = problems_in(record_text[:start] + record_text[end:])
     assert [p.path for p in found] == ["trailer"]
 
 

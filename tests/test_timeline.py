@@ -122,3 +122,22 @@ def test_parts_rebuild_the_signed_delta_and_the_local_time_is_the_release(
 @given(st.integers(min_value=-(10**10), max_value=10**10))
 def test_span_round_trips(total: int) -> None:
     assert timeline.Span.of(total).total == abs(total)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    release=st.datetimes(
+        min_value=datetime(1900, 1, 2), max_value=datetime(2200, 12, 30), timezones=st.just(UTC)
+    ),
+    now=st.datetimes(
+        min_value=datetime(1900, 1, 2), max_value=datetime(2200, 12, 30), timezones=st.just(UTC)
+    ),
+    zone=st.sampled_from(ZONES),
+)
+def test_any_release_the_validator_accepts(release: datetime, now: datetime, zone: str) -> None:
+    record = film.Release(release, "UTC", "x", "x", datetime(1900, 1, 1).date(), "x", ())
+    cd = timeline.countdown(record, now, zones.parse(zone))
+    assert cd.release.astimezone(UTC) == release
+    assert (1 if cd.seconds >= 0 else -1) * cd.exact.total == cd.seconds
+    assert cd.anniversary.at > cd.now
+    assert 0.0 <= cd.progress <= 1.0

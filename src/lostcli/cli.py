@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 
 # Typer vendors Click; its exception types are only reachable through this module.
 from typer._click import exceptions as click_exceptions
+from typer._click import globals as click_globals
 
 from lostcli import __version__, clock, film, jsonout, timeline, views, zones
 from lostcli.errors import ExitStatus, LostcliError, UsageError
@@ -42,10 +43,13 @@ class Env:
         return film.load(self.film_path)
 
     def countdown(self, record: film.Film, tz: str | None, now: str | None) -> timeline.Countdown:
-        zone, warning = zones.resolve(tz, self.environ)
+        try:
+            zone, warning = zones.resolve(tz, self.environ)
+            instant = clock.parse(now, zone) if now is not None else clock.now()
+        except UsageError as e:
+            raise _usage(str(e)) from None
         if warning:
             self.warn(warning)
-        instant = clock.parse(now, zone) if now is not None else clock.now()
         return timeline.countdown(record.release, instant, zone)
 
     def show(self, view: RenderableType, data: dict[str, Any], as_json: bool) -> None:
@@ -57,6 +61,11 @@ class Env:
             sys.stdout.buffer.flush()
         else:
             self.console().print(view)
+
+
+def _usage(message: str) -> click_exceptions.UsageError:
+    """A usage error tied to the running command, so that its usage line is shown."""
+    return click_exceptions.UsageError(message, ctx=click_globals.get_current_context(silent=True))
 
 
 app = typer.Typer(
@@ -105,6 +114,7 @@ def root(
             "--film",
             metavar="PATH",
             envvar="LOSTCLI_FILM",
+            readable=False,  # the loader reports an unreadable record as a data error
             help="Read another record of the same schema instead of the bundled one.",
             show_default=False,
         ),
@@ -191,11 +201,31 @@ def countdown(
         return
     console = env.console()
     if as_json or now is not None or not console.is_terminal:
-        raise UsageError("--live needs a terminal, and goes without --json and --now")
+        raise _usage("--live needs a terminal, and goes without --json and --now")
     # Modules that only one command needs are imported by it: every command pays for start-up.
     from lostcli import live
 
     live.run(console, record, cd.zone, clock.now, time.sleep)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(help="The record file to check.", show_default=False, readable=False)
+    ],
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a record file and list every problem in it (exit status 1 if any)."""
+    env = _env(ctx)
+    try:
+        record: film.Film | None = film.load(path)
+        problems: list[film.Problem] = []
+    except film.FilmError as e:
+        record, problems = None, e.problems
+    env.show(views.validation(path, record, problems), jsonout.validation(path, problems), as_json)
+    if problems:
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 @app.command(

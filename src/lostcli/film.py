@@ -24,6 +24,7 @@ SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
 MAX_TEXT_CHARS = 10_000
 CAST_VERSIONS = ("original", "english")
+RELEASE_YEARS = (1900, 2200)  # keeps every date the time engine derives (anniversaries) in range
 
 T = TypeVar("T")
 
@@ -178,7 +179,9 @@ def read_text(path: Path) -> str:
         raise FilmError(name, [Problem("", "not UTF-8 text", line)]) from None
 
 
+# tomllib says where only in its message: "... (at line 3, column 5)" or "(at end of document)"
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_WHERE = re.compile(r"\s*\((?:at line \d+, column \d+|at end of document)\)")
 
 
 def parse(text: str, name: str = "<record>") -> Film:
@@ -186,24 +189,16 @@ def parse(text: str, name: str = "<record>") -> Film:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_LINE.search(str(e))
-        msg = _TOML_LINE.sub("", str(e)).strip()
-        raise FilmError(
-            name, [Problem("", f"invalid TOML: {msg}", int(m[1]) if m else None)]
-        ) from None
+        line = int(m[1]) if m else text.count("\n") + 1  # the only other place is the end
+        msg = _TOML_WHERE.sub("", str(e))
+        raise FilmError(name, [Problem("", f"invalid TOML: {msg}", line)]) from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise FilmError(name, [Problem("", "invalid TOML: nested too deeply")]) from None
     reader = _Reader()
     film = reader.film(data)
     if reader.problems:
         raise FilmError(name, reader.problems)
     return film
-
-
-def problems(text: str, name: str = "<record>") -> list[Problem]:
-    """Every problem in a record's text; empty when it is valid."""
-    try:
-        parse(text, name)
-    except FilmError as e:
-        return e.problems
-    return []
 
 
 def clean(text: str) -> str:
@@ -355,12 +350,20 @@ class _Reader:
                     self.fail(
                         "release.instant", f"offset {_offset(offset)} is not {zone}'s at that time"
                     )
+        if not RELEASE_YEARS[0] <= instant.year <= RELEASE_YEARS[1]:
+            self.fail(
+                "release.instant",
+                f"must fall in the years {RELEASE_YEARS[0]} to {RELEASE_YEARS[1]}",
+            )
+        announced = self.value(t, "announced", date, "release", date(1970, 1, 1))
+        if "announced" in t and isinstance(announced, date) and announced > instant.date():
+            self.fail("release.announced", "must not come after the release")
         return Release(
             instant=instant,
             zone=zone,
             platform=self.text(t, "platform", "release"),
             scope=self.text(t, "scope", "release"),
-            announced=self.value(t, "announced", date, "release", date(1970, 1, 1)),
+            announced=announced,
             reasoning=self.text(t, "reasoning", "release"),
             sources=self.texts(t, "sources", "release"),
         )

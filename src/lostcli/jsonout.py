@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from lostcli.film import Film, Role
+from lostcli.film import Film, Problem, Role
 from lostcli.timeline import Countdown, iso_utc
 
 
@@ -95,4 +95,12 @@ def curiosities(film: Film) -> dict[str, Any]:
             {"number": i, "text": c.text, "sources": [names[s] for s in c.sources]}
             for i, c in enumerate(film.curiosities, 1)
         ]
+    }
+
+
+def validation(path: object, problems: list[Problem]) -> dict[str, Any]:
+    return {
+        "file": str(path),
+        "valid": not problems,
+        "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in problems],
     }

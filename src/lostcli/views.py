@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from lostcli.film import Film
+from lostcli.film import Film, Problem
 from lostcli.timeline import Countdown, stamp
 
 ACCENT = "bold magenta"
@@ -141,3 +141,14 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:
+    if record is not None:
+        return Text(
+            f"{path}: valid: {record.title.english}, {len(record.crew)} crew, {len(record.cast)} "
+            f"cast, {len(record.curiosities)} curiosities, {len(record.sources)} sources",
+            style="green",
+        )
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    return Group(Text(f"{path}: {count}", style="red"), *(Text(f"  {p}") for p in problems))
