@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from rich.console import Console, RenderableType
 from typer._click import exceptions as click_exceptions
 from typer._click import globals as click_globals
 
-from lostcli import __version__, clock, film, jsonout, timeline, views, zones
+from lostcli import __version__, clock, ephemeris, film, jsonout, timeline, views, zones
 from lostcli.errors import ExitStatus, LostcliError, UsageError
 
 
@@ -42,7 +43,8 @@ class Env:
     def load_film(self) -> film.Film:
         return film.load(self.film_path)
 
-    def countdown(self, record: film.Film, tz: str | None, now: str | None) -> timeline.Countdown:
+    def moment(self, tz: str | None, now: str | None) -> tuple[zones.Zone, datetime]:
+        """The zone and the instant that the options and the environment ask for."""
         try:
             zone, warning = zones.resolve(tz, self.environ)
             instant = clock.parse(now, zone) if now is not None else clock.now()
@@ -50,15 +52,21 @@ class Env:
             raise _usage(str(e)) from None
         if warning:
             self.warn(warning)
+        return zone, instant
+
+    def countdown(self, record: film.Film, tz: str | None, now: str | None) -> timeline.Countdown:
+        zone, instant = self.moment(tz, now)
         return timeline.countdown(record.release, instant, zone)
+
+    def write(self, text: str) -> None:
+        """Machine output: UTF-8 whatever the locale says, so it goes to the byte stream."""
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
 
     def show(self, view: RenderableType, data: dict[str, Any], as_json: bool) -> None:
         if as_json:
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-            sys.stdout.flush()
-            # JSON is UTF-8 whatever the locale says, so it goes to the byte stream
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
+            self.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             self.console().print(view)
 
@@ -145,7 +153,11 @@ def info(
     env = _env(ctx)
     record = env.load_film()
     cd = env.countdown(record, tz, now)
-    env.show(views.info(record, cd), jsonout.info(record, cd), as_json)
+    try:
+        delay: float | None = ephemeris.one_way_seconds(cd.now)
+    except ephemeris.OutOfRange:
+        delay = None
+    env.show(views.info(record, cd, delay), jsonout.info(record, cd, delay), as_json)
 
 
 @app.command()
@@ -206,6 +218,77 @@ def countdown(
     from lostcli import live
 
     live.run(console, record, cd.zone, clock.now, time.sleep)
+
+
+@app.command()
+def signal(
+    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+) -> None:
+    """How long a message takes to reach Mars now, and where Earth and Mars are in their cycle."""
+    env = _env(ctx)
+    zone, instant = env.moment(tz, now)
+    try:
+        sig = ephemeris.signal(instant)
+    except ephemeris.OutOfRange as e:
+        raise (_usage(f"--now: {e}") if now is not None else LostcliError(str(e))) from None
+    env.show(views.signal(sig, zone), jsonout.signal(sig), as_json)
+
+
+@app.command()
+def trailer(
+    ctx: typer.Context,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the trailer in your web browser.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """The trailer, as a link you can click."""
+    env = _env(ctx)
+    record = env.load_film()
+    url = record.trailer.url
+    if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
+        import webbrowser
+
+        if not webbrowser.open(url):
+            raise LostcliError(f"could not start a web browser; the trailer is at {url}")
+    env.show(views.trailer(record), jsonout.trailer(record), as_json)
+
+
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of the screen.",
+            show_default=False,
+            dir_okay=False,
+            writable=False,
+        ),
+    ] = None,
+    anniversary: Annotated[
+        bool, typer.Option("--anniversary", help="Add the next anniversary of the release.")
+    ] = False,
+    tz: TzOpt = None,
+    now: NowOpt = None,
+) -> None:
+    """The release as an iCalendar (.ics) event, to import into any calendar."""
+    from lostcli import ical
+
+    env = _env(ctx)
+    record = env.load_film()
+    cd = env.countdown(record, tz, now)
+    text = ical.calendar(ical.film_events(record, cd, anniversary), cd.now)
+    if output is None:
+        env.write(text)
+        return
+    try:
+        output.write_bytes(text.encode("utf-8"))
+    except OSError as e:
+        raise LostcliError(f"cannot write {output}: {e.strerror or e}") from None
 
 
 @app.command()

@@ -201,6 +201,11 @@ def parse(text: str, name: str = "<record>") -> Film:
     return film
 
 
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def clean(text: str) -> str:
     """Drop control characters (keeping newline and tab) so no record text can drive a terminal."""
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
@@ -276,8 +281,7 @@ class _Reader:
 
     def url(self, table: dict[str, Any], key: str, path: str) -> str:
         value = self.text(table, key, path)
-        parts = urlsplit(value)
-        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+        if value and not is_web_url(value):
             self.fail(f"{path}.{key}", f"not an http(s) URL: {value!r}")
         return value
 

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from lostcli.ephemeris import AU_KM, Event, Signal
 from lostcli.film import Film, Problem, Role
 from lostcli.timeline import Countdown, iso_utc
 
@@ -38,7 +39,7 @@ def countdown(cd: Countdown) -> dict[str, Any]:
     }
 
 
-def info(film: Film, cd: Countdown) -> dict[str, Any]:
+def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
     t = film.title
     return {
         "title": {
@@ -65,6 +66,7 @@ def info(film: Film, cd: Countdown) -> dict[str, Any]:
         "genres": list(film.genres),
         "setting": film.setting,
         "trailer": film.trailer.url,
+        "mars_one_way_seconds": None if delay is None else round(delay, 1),
     }
 
 
@@ -104,3 +106,26 @@ def validation(path: object, problems: list[Problem]) -> dict[str, Any]:
         "valid": not problems,
         "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in problems],
     }
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {"utc": iso_utc(event.at), "distance_km": round(event.distance_km)}
+
+
+def signal(sig: Signal) -> dict[str, Any]:
+    return {
+        "now": iso_utc(sig.at),
+        "distance_km": round(sig.distance_km),
+        "distance_au": round(sig.distance_km / AU_KM, 6),
+        "one_way_seconds": round(sig.one_way_seconds, 1),
+        "round_trip_seconds": round(2 * sig.one_way_seconds, 1),
+        "elongation_degrees": round(sig.elongation, 2),
+        "next_closest_approach": _event(sig.closest),
+        "next_solar_conjunction": _event(sig.conjunction),
+        "previous_solar_conjunction": _event(sig.previous_conjunction),
+        "cycle_day": sig.cycle_day,
+    }
+
+
+def trailer(film: Film) -> dict[str, Any]:
+    return {"url": film.trailer.url, "language": film.trailer.language}

@@ -3,6 +3,8 @@ markup, so a record cannot style or link anything by itself."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -11,8 +13,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from lostcli.ephemeris import Signal
 from lostcli.film import Film, Problem
 from lostcli.timeline import Countdown, stamp
+from lostcli.zones import Zone
 
 ACCENT = "bold magenta"
 LABEL = "bold cyan"
@@ -45,7 +49,15 @@ def status_line(film: Film, cd: Countdown) -> Text:
     )
 
 
-def info(film: Film, cd: Countdown) -> RenderableType:
+def duration(seconds: float) -> str:
+    """`12 min 34 s`, `1 h 02 min`."""
+    whole = round(seconds)
+    if whole >= 3600:
+        return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+    return f"{whole // 60} min {whole % 60:02d} s" if whole >= 60 else f"{whole} s"
+
+
+def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
     grid = _grid()
     directors = ", ".join(c.name for c in film.credits_for("Director"))
     writers = ", ".join(c.name for c in film.credits_for("Screenplay"))
@@ -64,6 +76,8 @@ def info(film: Film, cd: Countdown) -> RenderableType:
     for label, value in rows:
         grid.add_row(label, Text(value))
     grid.add_row("Trailer", link(film.trailer.url))
+    if delay is not None:
+        grid.add_row("To Mars", Text(f"a message sent now arrives in {duration(delay)}"))
     body = Group(
         Text(f"{film.title.romanized} · “{film.title.literal}”", style=DIM),
         Text(""),
@@ -152,3 +166,43 @@ def validation(path: object, record: Film | None, problems: list[Problem]) -> Re
         )
     count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
     return Group(Text(f"{path}: {count}", style="red"), *(Text(f"  {p}") for p in problems))
+
+
+def signal(sig: Signal, zone: Zone) -> RenderableType:
+    def local(moment: datetime) -> str:
+        return stamp(moment.astimezone(zone.tzinfo))
+
+    grid = _grid()
+    grid.add_row("Now", Text(local(sig.at), style=DIM))
+    grid.add_row(
+        "Distance", Text(f"{sig.distance_km / 1e6:,.1f} million km ({sig.distance_au:.3f} AU)")
+    )
+    grid.add_row(
+        "One way", Text(f"a message sent now reaches Mars in {duration(sig.one_way_seconds)}")
+    )
+    grid.add_row("Round trip", Text(f"{duration(2 * sig.one_way_seconds)} from question to answer"))
+    grid.add_row(
+        "Closest",
+        Text(f"{local(sig.closest.at)}: {sig.closest.distance_km / 1e6:,.1f} million km"),
+    )
+    grid.add_row(
+        "Conjunction",
+        Text(
+            f"{local(sig.conjunction.at)}: the Sun passes between Earth and Mars and blocks contact"
+        ),
+    )
+    since = sig.previous_conjunction.at.astimezone(zone.tzinfo)
+    grid.add_row(
+        "Cycle",
+        Text(
+            f"day {sig.cycle_day} of about 780 since the conjunction of {since.day} {since:%b %Y}"
+        ),
+    )
+    title = Text("Earth to Mars", style=ACCENT)
+    return Panel(grid, title=title, title_align="left", border_style="magenta", expand=False)
+
+
+def trailer(film: Film) -> RenderableType:
+    return Text.assemble(
+        (f"{film.title.english} trailer ({film.trailer.language}): ", LABEL), link(film.trailer.url)
+    )

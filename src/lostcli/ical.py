@@ -1,0 +1,102 @@
+"""RFC 5545 iCalendar text for the release and its anniversaries (pure).
+
+Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; text values
+are escaped (backslash, semicolon, comma, newline).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from lostcli import __version__
+from lostcli.film import Film
+from lostcli.timeline import Countdown
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    start: datetime
+    duration: timedelta
+    summary: str
+    description: str
+    url: str
+
+
+def escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into pieces of at most 75 octets, continued with CRLF and a space."""
+    pieces: list[bytes] = []
+    current = b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        limit = 75 if not pieces else 74  # a continuation line starts with one space
+        if len(current) + len(encoded) > limit:
+            pieces.append(current)
+            current = b""
+        current += encoded
+    pieces.append(current)
+    return "\r\n ".join(p.decode("utf-8") for p in pieces)
+
+
+def stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def uid(*parts: str) -> str:
+    """A UID that stays the same for the same event, so calendars update instead of duplicating."""
+    slug = "-".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts)
+    return f"{slug}@lostcli"
+
+
+def calendar(events: list[CalendarEvent], now: datetime) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//lostcli//lostcli {__version__}//EN"]
+    lines.append("CALSCALE:GREGORIAN")
+    for event in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.uid}",
+            f"DTSTAMP:{stamp(now)}",
+            f"DTSTART:{stamp(event.start)}",
+            f"DTEND:{stamp(event.start + event.duration)}",
+            f"SUMMARY:{escape(event.summary)}",
+            f"DESCRIPTION:{escape(event.description)}",
+            f"URL:{event.url}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def film_events(record: Film, cd: Countdown, anniversary: bool) -> list[CalendarEvent]:
+    """The release, and with `anniversary` the next anniversary, as calendar events."""
+    title = f"{record.title.english} ({record.title.korean})"
+    length = timedelta(minutes=record.runtime_minutes)
+    events = [
+        CalendarEvent(
+            uid=uid(record.title.english, "release", stamp(record.release.instant)),
+            start=record.release.instant,
+            duration=length,
+            summary=f"{title} on {record.release.platform}",
+            description=record.logline,
+            url=record.trailer.url,
+        )
+    ]
+    if anniversary:
+        n = cd.anniversary.number
+        events.append(
+            CalendarEvent(
+                uid=uid(record.title.english, f"anniversary {n}", stamp(cd.anniversary.at)),
+                start=cd.anniversary.at,
+                duration=length,
+                summary=f"{title}: {n} year{'s' if n > 1 else ''} since the release",
+                description=record.logline,
+                url=record.trailer.url,
+            )
+        )
+    return events

@@ -1,0 +1,102 @@
+"""The calendar command, read back by a real iCalendar parser, and the trailer command."""
+
+from __future__ import annotations
+
+import webbrowser
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from lostcli import ical
+from tests.conftest import LATER, run
+
+
+def events(text: str) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_release_event_parses() -> None:
+    r = run("calendar", "--now", LATER)
+    assert r.code == 0, r.err
+    assert r.out.endswith("END:VCALENDAR\r\n")
+    assert all(line.endswith("\r") for line in r.out.split("\n")[:-1])
+    assert all(len(line.encode()) <= 76 for line in r.out.split("\n"))  # 75 octets + CR
+    [event] = events(r.out)
+    assert event.decoded("DTSTART") == datetime(2025, 5, 30, 7, 0, tzinfo=UTC)
+    assert event.decoded("DTEND") == datetime(2025, 5, 30, 8, 36, tzinfo=UTC)
+    assert str(event["SUMMARY"]) == "Lost in Starlight (이 별에 필요한) on Netflix"
+    assert str(event["DESCRIPTION"]).startswith("In the Seoul of 2050, a young woman")
+    assert event.decoded("DTSTAMP") == datetime(2026, 11, 25, 3, tzinfo=UTC)
+    assert str(event["UID"]) == "lost-in-starlight-release-20250530t070000z@lostcli"
+
+
+def test_uid_is_stable_and_anniversary_is_optional(tmp_path: Path) -> None:
+    out = tmp_path / "film.ics"
+    r = run("calendar", "--anniversary", "--output", str(out), "--now", "2026-01-01T00:00Z")
+    assert (r.code, r.out) == (0, "")
+    release, anniversary = events(out.read_text(encoding="utf-8"))
+    assert anniversary.decoded("DTSTART") == datetime(2026, 5, 30, 7, tzinfo=UTC)
+    assert str(anniversary["SUMMARY"]).endswith("1 year since the release")
+    again = events(run("calendar", "--anniversary", "--now", "2026-02-01T00:00Z").out)
+    assert [str(e["UID"]) for e in again] == [str(release["UID"]), str(anniversary["UID"])]
+
+
+def test_unwritable_output_is_an_error(tmp_path: Path) -> None:
+    r = run("calendar", "--output", str(tmp_path / "missing" / "film.ics"))
+    assert r.code == 1
+    assert r.err.startswith("lostcli: error: cannot write")
+
+
+@pytest.mark.parametrize("line", ["x" * 200, "이" * 100, "a" + "별" * 60])
+def test_folding_keeps_characters_whole(line: str) -> None:
+    folded = ical.fold(line)
+    pieces = folded.split("\r\n ")
+    assert "".join(pieces) == line
+    assert all(len(p.encode()) <= 75 for p in pieces[:1]) and all(
+        len(p.encode()) <= 74 for p in pieces[1:]
+    )
+
+
+def test_escape() -> None:
+    assert ical.escape("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+
+
+def test_trailer_link() -> None:
+    r = run("trailer")
+    assert (
+        r.out.strip()
+        == "Lost in Starlight trailer (Italian): https://www.youtube.com/watch?v=t4hiu_kohhs"
+    )
+    assert run("trailer", "--json").out.count("t4hiu_kohhs") == 1
+
+
+def test_trailer_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    assert run("trailer", "--open").code == 0
+    assert opened == ["https://www.youtube.com/watch?v=t4hiu_kohhs"]
+
+
+def test_trailer_open_without_a_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    r = run("trailer", "--open")
+    assert r.code == 1
+    assert "could not start a web browser; the trailer is at https://" in r.err
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.com/x"]
+)
+def test_trailer_open_refuses_other_schemes(
+    url: str, tmp_path: Path, record_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda u: opened.append(u) or True)
+    bad = tmp_path / "film.toml"
+    bad.write_text(record_text.replace("https://www.youtube.com/watch?v=t4hiu_kohhs", url))
+    r = run("--film", str(bad), "trailer", "--open")
+    assert r.code == 1
+    assert "trailer.url: not an http(s) URL" in r.err
+    assert opened == []

@@ -1,0 +1,94 @@
+"""Earth-Mars distance and light time against published closest approaches."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from lostcli import ephemeris
+from tests.conftest import LATER, run
+
+# Published closest approaches: (UTC date of the approach, distance in km, where it was published).
+REFERENCES = [
+    # Wikipedia, "Mars" (2007 text): 27 Aug 2003 09:51:13 UT, 55,758,006 km
+    (datetime(2003, 8, 27, 9, 51, tzinfo=UTC), 55_758_006, "Wikipedia"),
+    # Space.com / NASA: 30 May 2016 21:35 UT, 0.50321377 AU = 75,279,709 km
+    (datetime(2016, 5, 30, 21, 35, tzinfo=UTC), 75_279_709, "Space.com; NASA"),
+    # NASA Mars close approach 31 Jul 2018: 57.59 million km (webwork.jp: 5,759万 km)
+    (datetime(2018, 7, 31, 8, 0, tzinfo=UTC), 57_590_000, "NASA; webwork.jp"),
+    # NASA, 6 Oct 2020 14:18 UT: 62.07 million km
+    (datetime(2020, 10, 6, 14, 18, tzinfo=UTC), 62_070_000, "NASA"),
+    # NASA via Reuters: 11 Sep 2035, 56.9 million km
+    (datetime(2035, 9, 11, 12, 0, tzinfo=UTC), 56_900_000, "NASA via Reuters"),
+    # Wikipedia: 22 Aug 1924, 0.37284 AU (outside 2000-2050, inside the elements' 1800-2050)
+    (datetime(1924, 8, 22, 12, 0, tzinfo=UTC), round(0.37284 * ephemeris.AU_KM), "Wikipedia"),
+]
+
+
+@pytest.mark.parametrize(
+    ("when", "km", "source"), REFERENCES, ids=[r[2] + str(r[0].year) for r in REFERENCES]
+)
+def test_closest_approaches_match_published_values(when: datetime, km: int, source: str) -> None:
+    found = ephemeris.signal(when - timedelta(days=10)).closest
+    assert abs(found.at - when) < timedelta(days=1)
+    assert abs(found.distance_km - km) / km < 0.01
+    assert abs(ephemeris.distance_au(when) * ephemeris.AU_KM - km) / km < 0.01
+
+
+def test_worst_error_against_references_is_small() -> None:
+    errors = [
+        abs(ephemeris.signal(w - timedelta(days=10)).closest.distance_km - km) / km
+        for w, km, _ in REFERENCES
+    ]
+    assert max(errors) < 0.001  # measured: 0.076% (2003)
+
+
+def test_light_time_and_cycle() -> None:
+    sig = ephemeris.signal(datetime(2026, 11, 25, 3, tzinfo=UTC))
+    assert sig.one_way_seconds == pytest.approx(sig.distance_km / 299_792.458)
+    assert 3 * 60 < sig.one_way_seconds < 23 * 60  # Mars is always 3 to 22 light-minutes away
+    assert sig.previous_conjunction.at < sig.at < sig.closest.at < sig.conjunction.at
+    assert 740 < (sig.conjunction.at - sig.previous_conjunction.at).days < 820
+    assert sig.elongation > 0 and ephemeris.elongation(sig.conjunction.at) < 5
+    assert sig.conjunction.distance_km > 350e6  # far side of the Sun
+    assert 0 <= sig.cycle_day < 820
+
+
+def test_film_setting_year() -> None:
+    sig = ephemeris.signal(datetime(2050, 6, 1, tzinfo=UTC))
+    assert sig.closest.at.year == 2050
+    assert 55e6 < sig.closest.distance_km < 60e6
+
+
+def test_out_of_range() -> None:
+    with pytest.raises(ephemeris.OutOfRange):
+        ephemeris.signal(datetime(2060, 1, 1, tzinfo=UTC))
+
+
+def test_signal_command() -> None:
+    r = run("signal", "--now", "2026-11-25T03:00Z", "--tz", "Asia/Seoul")
+    assert r.code == 0, r.err
+    assert "a message sent now reaches Mars in 10 min 13 s" in r.out
+    assert "Sat 20 Feb 2027" in r.out
+    data = json.loads(run("signal", "--json", "--now", "2026-11-25T03:00Z").out)
+    assert data["one_way_seconds"] == pytest.approx(613, abs=1)
+    assert data["round_trip_seconds"] == pytest.approx(2 * data["one_way_seconds"], abs=0.11)
+    assert data["next_closest_approach"]["utc"].startswith("2027-02-20")
+    assert data["previous_solar_conjunction"]["utc"].startswith("2026-01-09")
+    assert run("signal", "--now", "2050-06-01").code == 0
+
+
+def test_signal_out_of_range_is_a_usage_error() -> None:
+    r = run("signal", "--now", "2070-01-01")
+    assert r.code == 2
+    assert "valid from 1800 to 2050" in r.err
+
+
+def test_info_shows_the_signal_delay() -> None:
+    assert "To Mars   a message sent now arrives in 10 min 13 s" in run("info", "--now", LATER).out
+    assert json.loads(run("info", "--json", "--now", LATER).out)[
+        "mars_one_way_seconds"
+    ] == pytest.approx(613, abs=1)
+    assert "To Mars" not in run("info", "--now", "2070-01-01").out
