@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -66,6 +65,8 @@ class Env:
 
     def show(self, view: RenderableType, data: dict[str, Any], as_json: bool) -> None:
         if as_json:
+            import json  # only --json needs it, and every command pays for start-up
+
             self.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             self.console().print(view)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 AU_KM = 149_597_870.7
 LIGHT_KM_S = 299_792.458
@@ -79,14 +79,12 @@ def elongation(when: datetime) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     at: datetime
     distance_km: float
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     at: datetime
     distance_km: float
     elongation: float

@@ -10,11 +10,10 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -29,16 +28,14 @@ RELEASE_YEARS = (1900, 2200)  # keeps every date the time engine derives (annive
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     name: str
     site: str | None
     published: str | None
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     english: str
     korean: str
     romanized: str
@@ -48,8 +45,7 @@ class Title:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     instant: datetime
     zone: str
     platform: str
@@ -59,23 +55,20 @@ class Release:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Trailer:
+class Trailer(NamedTuple):
     url: str
     language: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(NamedTuple):
     role: str
     name: str
     native: str | None
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     version: str
     actor: str
     character: str
@@ -83,21 +76,18 @@ class Role:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Curiosity:
+class Curiosity(NamedTuple):
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     date: date
     event: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Film:
+class Film(NamedTuple):
     schema_version: int
     title: Title
     language: str
@@ -126,8 +116,7 @@ class Film:
         return tuple(c for c in self.crew if c.role == role)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     message: str
     line: int | None = None

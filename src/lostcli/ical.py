@@ -7,16 +7,15 @@ are escaped (backslash, semicolon, comma, newline).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from lostcli import __version__
 from lostcli.film import Film
 from lostcli.timeline import Countdown
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
+class CalendarEvent(NamedTuple):
     uid: str
     start: datetime
     duration: timedelta

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -26,7 +25,7 @@ def countdown(cd: Countdown) -> dict[str, Any]:
         "release": _local(cd.release),
         "now": _local(cd.now),
         "seconds": cd.seconds,
-        "exact": asdict(cd.exact),
+        "exact": cd.exact._asdict(),
         "calendar": {k: getattr(cd.calendar, k) for k in ("years", "months", "days")},
         "calendar_words": cd.calendar.words(),
         "local_date_differs": cd.date_differs,

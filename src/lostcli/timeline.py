@@ -7,9 +7,8 @@ in the chosen zone (so a day across a DST change is still one day).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
-from typing import Literal
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -20,8 +19,7 @@ from lostcli.zones import Zone, offset_text
 Status = Literal["upcoming", "released"]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A non-negative number of seconds as days, hours, minutes and seconds."""
 
     days: int
@@ -45,8 +43,7 @@ class Span:
         return f"{_plural(self.days, 'day')} {hms}" if self.days else hms
 
 
-@dataclass(frozen=True)
-class CalendarSpan:
+class CalendarSpan(NamedTuple):
     years: int
     months: int
     days: int
@@ -64,15 +61,13 @@ class CalendarSpan:
         return ", ".join(parts) or "0 seconds"
 
 
-@dataclass(frozen=True)
-class Anniversary:
+class Anniversary(NamedTuple):
     number: int
     at: datetime  # in the chosen zone
     until: Span
 
 
-@dataclass(frozen=True)
-class Countdown:
+class Countdown(NamedTuple):
     zone: Zone
     release: datetime  # in the chosen zone
     now: datetime  # in the chosen zone, whole seconds

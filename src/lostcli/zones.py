@@ -8,10 +8,10 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from lostcli.errors import UsageError
@@ -22,8 +22,7 @@ SYSTEM_LOCALTIME = Path("/etc/localtime")
 SYSTEM_TIMEZONE = Path("/etc/timezone")
 
 
-@dataclass(frozen=True)
-class Zone:
+class Zone(NamedTuple):
     name: str
     tzinfo: tzinfo
 
