@@ -89,6 +89,15 @@ BAD_RECORDS = {
         ("instant = 2025-05-30T00:00:00-07:00", "instant = 9999-05-30T00:00:00-07:00"),
         "release.instant: must fall in the years 1900 to 2200",
     ),
+    "date-time for a date": (
+        ("announced = 2025-04-29", "announced = 2025-04-29T00:00:00Z"),
+        "release.announced: expected a date, got a date-time",
+    ),
+    "date for a date-time": (
+        ("instant = 2025-05-30T00:00:00-07:00", "instant = 2025-05-30"),
+        "release.instant: expected an offset date-time, got a date",
+    ),
+    "event date-time": (("date = 2023-08-16", "date = 2023-08-16T09:00:00"), "timeline[0].date"),
     "announced after release": (
         ("announced = 2025-04-29", "announced = 2025-06-01"),
         "release.announced: must not come after the release",

@@ -86,6 +86,21 @@ values = st.recursive(
 )
 
 
+def look_alike(value: Any) -> Any:
+    """A value of a type Python confuses with the original (a bool is an int, a datetime a date)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return datetime.combine(value, time(), UTC)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value != 0
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> dict[str, Any]:
     """The bundled record with some keys, at any depth, dropped or given another value."""
@@ -97,7 +112,12 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
                 roll = draw(st.integers(0, 19))
                 if roll == 0:
                     continue  # drop the key
-                out[key] = draw(values) if roll == 1 else walk(child)
+                if roll == 1:
+                    out[key] = draw(values)
+                elif roll == 2:
+                    out[key] = look_alike(child)
+                else:
+                    out[key] = walk(child)
             if draw(st.integers(0, 29)) == 0:
                 out[draw(st.text(max_size=8))] = draw(values)  # an unexpected extra key
             return out

@@ -8,7 +8,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -324,7 +324,10 @@ def prompt(ctx: typer.Context) -> None:
     raise typer.Exit(prompt_module.main(ctx.args, str(film_path) if film_path else None))
 
 
-Shell = Enum("Shell", {name: name for name in ("bash", "zsh", "fish")}, type=str)  # type: ignore[misc]
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
 
 
 @app.command()

@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -200,6 +200,10 @@ def clean(text: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
+# Stands in for an unusable release instant so that checking can go on to the other keys.
+_NO_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 class _Absent(dict[str, Any]):
     """Stands for a missing table, whose keys are then not reported one by one."""
 
@@ -220,8 +224,9 @@ class _Reader:
                 self.fail(here, "missing")
             return default
         value = table[key]
-        # bool is an int in Python; a record saying `runtime_minutes = true` is still wrong
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        # Exact types: TOML gives plain builtins, and in Python a bool is an int and a datetime
+        # is a date, which would let `runtime_minutes = true` or a date-time for a date through.
+        if type(value) is not kind:
             self.fail(
                 here, f"expected {_KIND_NAMES.get(kind, kind.__name__)}, got {_toml_type(value)}"
             )
@@ -326,12 +331,11 @@ class _Reader:
         )
 
     def release(self, t: dict[str, Any]) -> Release:
-        epoch = datetime(1970, 1, 1).astimezone()
-        instant = self.value(t, "instant", datetime, "release", epoch)
+        instant = self.value(t, "instant", datetime, "release", _NO_INSTANT)
         zone = self.text(t, "zone", "release")
-        if isinstance(t.get("instant"), datetime) and instant.utcoffset() is None:
+        if instant.utcoffset() is None:
             self.fail("release.instant", "needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00")
-            instant = epoch
+            instant = _NO_INSTANT
         if zone:
             try:
                 tz = ZoneInfo(zone)
@@ -339,7 +343,7 @@ class _Reader:
                 self.fail("release.zone", f"unknown time zone {zone!r}")
             else:
                 offset = instant.utcoffset()
-                if instant is not epoch and instant.astimezone(tz).utcoffset() != offset:
+                if instant is not _NO_INSTANT and instant.astimezone(tz).utcoffset() != offset:
                     self.fail(
                         "release.instant", f"offset {_offset(offset)} is not {zone}'s at that time"
                     )
@@ -348,8 +352,8 @@ class _Reader:
                 "release.instant",
                 f"must fall in the years {RELEASE_YEARS[0]} to {RELEASE_YEARS[1]}",
             )
-        announced = self.value(t, "announced", date, "release", date(1970, 1, 1))
-        if "announced" in t and isinstance(announced, date) and announced > instant.date():
+        announced = self.value(t, "announced", date, "release", _NO_INSTANT.date())
+        if announced > instant.date():
             self.fail("release.announced", "must not come after the release")
         return Release(
             instant=instant,
