@@ -91,6 +91,22 @@ def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: st
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
 
 
+def test_cache_tells_relative_paths_in_different_directories_apart(
+    tmp_path: Path, record_text: str
+) -> None:
+    for name, short in (("a", "Alpha"), ("b", "Bravo")):
+        (tmp_path / name).mkdir()
+        record = tmp_path / name / "film.toml"
+        record.write_text(record_text.replace('short = "Starlight"', f'short = "{short}"'))
+        os.utime(record, ns=(0, 10**18))  # same size, same mtime: only the directory differs
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": "film.toml"}
+    titles = [
+        run_process("prompt", "--format", "{title}", env=env, cwd=tmp_path / name).stdout
+        for name in ("a", "b")
+    ]
+    assert titles == ["Alpha\n", "Bravo\n"]
+
+
 def test_prompt_without_home_or_cache_still_works() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
     p = subprocess.run(

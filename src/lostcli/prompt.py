@@ -13,6 +13,7 @@ import sys
 import time
 
 from lostcli import __version__
+from lostcli.errors import ExitStatus, LostcliError  # already loaded by entry.py
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def facts(path: str) -> tuple[int, str]:
         st = os.stat(path)
     except OSError:
         st = None  # let the loader say what is wrong
-    key = f"{__version__}\t{path}\t{st.st_mtime_ns}\t{st.st_size}" if st else None
+    # The absolute path: a relative LOSTCLI_FILM names another file in another directory.
+    key = f"{__version__}\t{os.path.abspath(path)}\t{st.st_mtime_ns}\t{st.st_size}" if st else None
     cache = _cache_file()
     if key and cache:
         try:
@@ -147,9 +149,8 @@ def main(argv: list[str], film_path: str | None = None) -> int:
         opts = _options(argv)
     except _Usage as e:
         print(f"{USAGE}\nlostcli: error: {e}", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     path = str(opts.get("--film") or film_path or os.environ.get("LOSTCLI_FILM") or BUNDLED)
-    from lostcli.errors import LostcliError
 
     try:
         release, title = facts(path)
@@ -170,7 +171,7 @@ def _now(opts: dict[str, str | bool]) -> int:
         return int(time.time())
     from lostcli import clock, zones
 
-    zone, _ = zones.resolve(_str(opts.get("--tz")), os.environ)
+    zone, _ = zones.resolve(_str(opts.get("--tz")), os.environ)  # no warnings in a prompt
     when = opts.get("--now")
     return int(clock.parse(when, zone).timestamp()) if isinstance(when, str) else int(time.time())
 
