@@ -317,7 +317,7 @@ def validate(
     add_help_option=False,
 )
 def prompt(ctx: typer.Context) -> None:
-    """One short segment for a shell prompt, e.g. `✦ 544d ago` (see lostcli prompt --help)."""
+    """One short segment for a shell prompt, such as ✦ 3d 04h (see lostcli prompt --help)."""
     from lostcli import prompt as prompt_module
 
     film_path = _env(ctx).film_path

@@ -1,0 +1,52 @@
+"""The README's samples are what the tool really prints (at the instant each was taken)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+# The sample as the README shows it, and the instant it was taken at.
+SAMPLES = {
+    "lostcli info --tz Asia/Seoul": "2026-11-25T12:00+09:00",
+    "lostcli countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
+    "lostcli signal --tz Asia/Seoul": "2026-11-25T03:00Z",
+}
+
+
+def sample(command: str) -> str:
+    m = re.search(r"```console\n\$ " + re.escape(command) + r"\n(.*?)\n```", README, re.S)
+    assert m, command
+    return m[1]
+
+
+@pytest.mark.parametrize("command", SAMPLES)
+def test_console_samples(command: str) -> None:
+    args = command.split()[1:]
+    if SAMPLES[command]:
+        args += ["--now", SAMPLES[command]]
+    r = run(*args, env={"COLUMNS": "80"})
+    assert r.code == 0
+    assert [line.rstrip() for line in r.out.rstrip().splitlines()] == [
+        line.rstrip() for line in sample(command).splitlines()
+    ]
+
+
+def test_json_sample() -> None:
+    command = "lostcli countdown --json --tz Asia/Seoul --now 2026-11-25T03:00:00Z"
+    m = re.search(r"`" + re.escape(command) + r"`:\n\n```json\n(.*?)\n```", README, re.S)
+    assert m
+    assert json.loads(m[1]) == json.loads(run(*command.split()[1:]).out)
+
+
+def test_every_command_is_in_the_readme() -> None:
+    commands = re.findall(r"^│ (\w+) ", run("--help", env={"COLUMNS": "100"}).out, re.M)
+    assert len(commands) >= 10
+    for command in commands:
+        assert f"`lostcli {command}" in README, command
