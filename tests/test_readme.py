@@ -17,6 +17,8 @@ SAMPLES = {
     "lostcli info --tz Asia/Seoul": "2026-11-25T12:00+09:00",
     "lostcli countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
     "lostcli signal --tz Asia/Seoul": "2026-11-25T03:00Z",
+    "lostcli trailer": None,
+    "lostcli calendar --now 2026-11-25T03:00:00Z": None,
 }
 
 
