@@ -103,6 +103,10 @@ BAD_RECORDS = {
         "release.announced: must not come after the release",
     ),
     "empty text": (('rating = "PG"', 'rating = "  "'), "film.rating: must not be empty"),
+    "list item of control characters only": (
+        ('genres = ["Animation",', 'genres = ["\\u0007\\u001b",'),
+        "film.genres[0]: expected a non-empty string",
+    ),
     "huge text": (('rating = "PG"', f'rating = "{"x" * 20_000}"'), "film.rating: longer than"),
 }
 

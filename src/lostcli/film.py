@@ -250,8 +250,9 @@ class _Reader:
         here = f"{path}.{key}" if path else key
         out = []
         for i, item in enumerate(items):
-            if isinstance(item, str) and item.strip():
-                out.append(clean(item).strip())
+            text = clean(item).strip() if type(item) is str else ""
+            if text:
+                out.append(text)
             else:
                 self.fail(f"{here}[{i}]", "expected a non-empty string")
         return tuple(out)
