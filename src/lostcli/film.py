@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lostcli.errors import LostcliError
+from lostcli.zones import signed_offset
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
@@ -169,16 +170,15 @@ def read_text(path: Path) -> str:
 
 
 # tomllib says where only in its message: "... (at line 3, column 5)" or "(at end of document)"
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_TOML_WHERE = re.compile(r"\s*\((?:at line \d+, column \d+|at end of document)\)")
+_TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)")
 
 
 def parse(text: str, name: str = "<record>") -> Film:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        m = _TOML_LINE.search(str(e))
-        line = int(m[1]) if m else text.count("\n") + 1  # the only other place is the end
+        m = _TOML_WHERE.search(str(e))
+        line = int(m[1]) if m and m[1] else text.count("\n") + 1  # else: at the end
         msg = _TOML_WHERE.sub("", str(e))
         raise FilmError(name, [Problem("", f"invalid TOML: {msg}", line)]) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
@@ -218,7 +218,7 @@ class _Reader:
         self.problems.append(Problem(path, message))
 
     def value(self, table: dict[str, Any], key: str, kind: type[T], path: str, default: T) -> T:
-        here = f"{path}.{key}" if path else key
+        here = _key_path(path, key)
         if key not in table:
             if not isinstance(table, _Absent):
                 self.fail(here, "missing")
@@ -227,9 +227,7 @@ class _Reader:
         # Exact types: TOML gives plain builtins, and in Python a bool is an int and a datetime
         # is a date, which would let `runtime_minutes = true` or a date-time for a date through.
         if type(value) is not kind:
-            self.fail(
-                here, f"expected {_KIND_NAMES.get(kind, kind.__name__)}, got {_toml_type(value)}"
-            )
+            self.fail(here, f"expected {_EXPECTED[kind]}, got {_TOML_TYPES[type(value)]}")
             return default
         return value
 
@@ -237,7 +235,7 @@ class _Reader:
         if optional and key not in table:
             return ""
         value = clean(self.value(table, key, str, path, "")).strip()
-        here = f"{path}.{key}" if path else key
+        here = _key_path(path, key)
         if key in table and isinstance(table[key], str):
             if not value:
                 self.fail(here, "must not be empty")
@@ -247,7 +245,7 @@ class _Reader:
 
     def texts(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
         items = self.value(table, key, list, path, [])
-        here = f"{path}.{key}" if path else key
+        here = _key_path(path, key)
         out = []
         for i, item in enumerate(items):
             text = clean(item).strip() if type(item) is str else ""
@@ -271,13 +269,13 @@ class _Reader:
             if isinstance(item, dict):
                 out.append(build(item, f"{key}[{i}]"))
             else:
-                self.fail(f"{key}[{i}]", f"expected a table, got {_toml_type(item)}")
+                self.fail(f"{key}[{i}]", f"expected a table, got {_TOML_TYPES[type(item)]}")
         return tuple(out)
 
     def url(self, table: dict[str, Any], key: str, path: str) -> str:
         value = self.text(table, key, path)
         if value and not is_web_url(value):
-            self.fail(f"{path}.{key}", f"not an http(s) URL: {value!r}")
+            self.fail(_key_path(path, key), f"not an http(s) URL: {value!r}")
         return value
 
     def film(self, data: dict[str, Any]) -> Film:
@@ -346,7 +344,8 @@ class _Reader:
                 offset = instant.utcoffset()
                 if instant is not _NO_INSTANT and instant.astimezone(tz).utcoffset() != offset:
                     self.fail(
-                        "release.instant", f"offset {_offset(offset)} is not {zone}'s at that time"
+                        "release.instant",
+                        f"offset {signed_offset(offset)} is not {zone}'s at that time",
                     )
         if not RELEASE_YEARS[0] <= instant.year <= RELEASE_YEARS[1]:
             self.fail(
@@ -429,28 +428,13 @@ def _citations(film: Film) -> Iterator[tuple[str, tuple[str, ...]]]:
             yield f"{key}[{i}]", row.sources
 
 
-_KIND_NAMES = {str: "a string", int: "an integer", list: "an array", dict: "a table",
-               datetime: "an offset date-time", date: "a date"}  # fmt: skip
+def _key_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
 
-def _toml_type(value: object) -> str:
-    for kind, name in (
-        (bool, "a boolean"),
-        (int, "an integer"),
-        (float, "a float"),
-        (str, "a string"),
-        (list, "an array"),
-        (dict, "a table"),
-        (datetime, "a date-time"),
-        (date, "a date"),
-    ):
-        if isinstance(value, kind):
-            return name
-    return "a time"
-
-
-def _offset(delta: timedelta | None) -> str:
-    total = int((delta or timedelta()).total_seconds())
-    sign = "-" if total < 0 else "+"
-    h, m = divmod(abs(total) // 60, 60)
-    return f"{sign}{h:02d}:{m:02d}"
+# Every type tomllib produces (exactly these: see _Reader.value), and how a message names it.
+_TOML_TYPES: dict[type, str] = {
+    bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
+    dict: "a table", datetime: "a date-time", date: "a date", time: "a time",
+}  # fmt: skip
+_EXPECTED = {**_TOML_TYPES, datetime: "an offset date-time"}

@@ -96,12 +96,17 @@ def suggest(spec: str) -> list[str]:
     return list(hints)
 
 
-def offset_text(delta: timedelta | None) -> str:
-    """`UTC+09:00`, `UTC-03:30`, `UTC+00:00`."""
+def signed_offset(delta: timedelta | None) -> str:
+    """`+09:00`, `-03:30`, `+00:00`."""
     minutes = int((delta or timedelta()).total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     h, m = divmod(abs(minutes), 60)
-    return f"UTC{sign}{h:02d}:{m:02d}"
+    return f"{sign}{h:02d}:{m:02d}"
+
+
+def offset_text(delta: timedelta | None) -> str:
+    """`UTC+09:00`, `UTC-03:30`, `UTC+00:00`."""
+    return f"UTC{signed_offset(delta)}"
 
 
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
