@@ -31,11 +31,9 @@ UTC = Zone("UTC", timezone.utc)  # noqa: UP017 (datetime.UTC would shadow this n
 
 
 class ZoneError(UsageError):
-    def __init__(self, spec: str, reason: str = "unknown time zone") -> None:
+    def __init__(self, spec: str, reason: str, hint: str | None = None) -> None:
         self.spec = spec
-        hints = suggest(spec) if reason == "unknown time zone" else []
-        hint = f"; did you mean {hints[0]}?" if hints else ""
-        super().__init__(f"{reason} {spec!r}{hint}")
+        super().__init__(f"{reason} {spec!r}" + (f"; did you mean {hint}?" if hint else ""))
 
 
 def parse(spec: str) -> Zone:
@@ -51,7 +49,7 @@ def parse(spec: str) -> Zone:
         return zone
     key = _canonical().get(text.lower()) or _city(spec)
     if key is None:
-        raise ZoneError(spec)
+        raise ZoneError(spec, "unknown time zone", suggest(spec))
     return Zone(key, ZoneInfo(key))
 
 
@@ -86,14 +84,14 @@ def system_zone(localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM
     return UTC
 
 
-def suggest(spec: str) -> list[str]:
+def suggest(spec: str) -> str | None:
+    """The zone name or city closest to a wrong one, if any is close."""
     import difflib  # only a wrong name needs it
 
     names = _canonical()
     cities = {c: keys[0] for c, keys in _cities().items() if len(keys) == 1}
     words = difflib.get_close_matches(spec.strip().lower(), [*names, *cities], n=1, cutoff=0.7)
-    hints = dict.fromkeys(names.get(w) or cities[w] for w in words)
-    return list(hints)
+    return (names.get(words[0]) or cities[words[0]]) if words else None
 
 
 def signed_offset(delta: timedelta | None) -> str:
