@@ -68,6 +68,10 @@ def distance_au(when: datetime) -> float:
     return math.dist(earth, mars)
 
 
+def distance_km(when: datetime) -> float:
+    return distance_au(when) * AU_KM
+
+
 def elongation(when: datetime) -> float:
     """The angle between the Sun and Mars as seen from Earth, in degrees."""
     earth, mars = position(EARTH_MOON, when), position(MARS, when)
@@ -101,6 +105,10 @@ class Signal(NamedTuple):
         return self.distance_km / LIGHT_KM_S
 
     @property
+    def round_trip_seconds(self) -> float:
+        return 2 * self.one_way_seconds
+
+    @property
     def cycle_day(self) -> int:
         """Whole days since the last solar conjunction, in a cycle of about 780 days."""
         return int((self.at - self.previous_conjunction.at).total_seconds() // 86_400)
@@ -109,14 +117,14 @@ class Signal(NamedTuple):
 def one_way_seconds(when: datetime) -> float:
     """Light time from Earth to Mars at `when`, in seconds."""
     _check(when)
-    return distance_au(when) * AU_KM / LIGHT_KM_S
+    return distance_km(when) / LIGHT_KM_S
 
 
 def signal(when: datetime) -> Signal:
     _check(when)
     return Signal(
         at=when,
-        distance_km=distance_au(when) * AU_KM,
+        distance_km=distance_km(when),
         elongation=elongation(when),
         closest=_event(_extreme(distance_au, when, +1)),
         conjunction=_event(_extreme(elongation, when, +1)),
@@ -130,7 +138,7 @@ def _check(when: datetime) -> None:
 
 
 def _event(at: datetime) -> Event:
-    return Event(at, distance_au(at) * AU_KM)
+    return Event(at, distance_km(at))
 
 
 def _extreme(f: Callable[[datetime], float], start: datetime, direction: int) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from lostcli.ephemeris import AU_KM, Event, Signal
+from lostcli.ephemeris import Event, Signal
 from lostcli.film import Film, Problem, Role
 from lostcli.timeline import Countdown, iso_utc
 
@@ -115,9 +115,9 @@ def signal(sig: Signal) -> dict[str, Any]:
     return {
         "now": iso_utc(sig.at),
         "distance_km": round(sig.distance_km),
-        "distance_au": round(sig.distance_km / AU_KM, 6),
+        "distance_au": round(sig.distance_au, 6),
         "one_way_seconds": round(sig.one_way_seconds, 1),
-        "round_trip_seconds": round(2 * sig.one_way_seconds, 1),
+        "round_trip_seconds": round(sig.round_trip_seconds, 1),
         "elongation_degrees": round(sig.elongation, 2),
         "next_closest_approach": _event(sig.closest),
         "next_solar_conjunction": _event(sig.conjunction),

@@ -30,6 +30,10 @@ def _grid() -> Table:
     return grid
 
 
+def _panel(body: RenderableType, heading: Text) -> Panel:
+    return Panel(body, title=heading, title_align="left", border_style="magenta", expand=False)
+
+
 def title(film: Film) -> Text:
     return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
 
@@ -85,7 +89,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
         Text(""),
         grid,
     )
-    return Panel(body, title=title(film), title_align="left", border_style="magenta", expand=False)
+    return _panel(body, title(film))
 
 
 def synopsis(film: Film, short: bool) -> RenderableType:
@@ -149,7 +153,7 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
     ann = cd.anniversary
     grid.add_row("Anniversary", Text(f"{_ordinal(ann.number)}, {stamp(ann.at)}"))
     grid.add_row("", Text(f"in {ann.until.clock()}"))
-    return Panel(grid, title=title(film), title_align="left", border_style="magenta", expand=False)
+    return _panel(grid, title(film))
 
 
 def _ordinal(n: int) -> str:
@@ -180,7 +184,7 @@ def signal(sig: Signal, zone: Zone) -> RenderableType:
     grid.add_row(
         "One way", Text(f"a message sent now reaches Mars in {duration(sig.one_way_seconds)}")
     )
-    grid.add_row("Round trip", Text(f"{duration(2 * sig.one_way_seconds)} from question to answer"))
+    grid.add_row("Round trip", Text(f"{duration(sig.round_trip_seconds)} from question to answer"))
     grid.add_row(
         "Closest",
         Text(f"{local(sig.closest.at)}: {sig.closest.distance_km / 1e6:,.1f} million km"),
@@ -198,8 +202,7 @@ def signal(sig: Signal, zone: Zone) -> RenderableType:
             f"day {sig.cycle_day} of about 780 since the conjunction of {since.day} {since:%b %Y}"
         ),
     )
-    title = Text("Earth to Mars", style=ACCENT)
-    return Panel(grid, title=title, title_align="left", border_style="magenta", expand=False)
+    return _panel(grid, Text("Earth to Mars", style=ACCENT))
 
 
 def trailer(film: Film) -> RenderableType:
