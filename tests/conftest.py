@@ -1,19 +1,48 @@
 from __future__ import annotations
 
+import atexit
+import io
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
+# Hypothesis keeps files of its own (a constants cache) in ./.hypothesis: give it a temporary
+# folder instead, before it is imported, so that the suite writes nothing outside such folders.
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="lostcli-hypothesis-")
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _HYPOTHESIS_HOME
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 
-from lostcli import cli
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+from lostcli import entry  # noqa: E402
+from lostcli.context import Environment  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parents[1] / "data" / "film.toml"
 # A fixed evaluation time for tests, long after the release.
 LATER = "2026-11-25T03:00:00Z"
+
+# No example database: tests write nothing outside their temporary folders. In CI the examples
+# are derived from each test's name, so a failure there is the same failure on a laptop.
+settings.register_profile("dev", database=None, deadline=None)
+settings.register_profile(
+    "ci", database=None, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test, and every process it starts, has a home and folders of its own."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LOSTCLI_FILM", "LOSTCLI_TZ", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
 
 
 @dataclass
@@ -23,20 +52,28 @@ class Result:
     err: str
 
 
-def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    """Drive the real CLI entry (errors and exit codes included) with captured streams."""
-    runner = CliRunner()
-    base: dict[str, str | None] = {
-        "TZ": "UTC",
-        "LOSTCLI_TZ": None,
-        "LOSTCLI_FILM": None,
-        "COLUMNS": "100",
-    }
-    with runner.isolation(env={**base, **(env or {})}) as (out, err, _):
-        code = cli.main(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        return Result(int(code), out.getvalue().decode(), err.getvalue().decode())
+def environment(
+    env: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    tty: bool = False,
+    clock: float = 1_795_000_000.0,
+) -> tuple[Environment, io.BytesIO, io.BytesIO]:
+    out, err = io.BytesIO(), io.BytesIO()
+    environ = {"TZ": "UTC", "COLUMNS": "100", "HOME": os.environ["HOME"], **(env or {})}
+    e = Environment(
+        stdout=out, stderr=err, stdout_encoding=encoding, stderr_encoding=encoding,
+        stdout_isatty=tty, environ=environ, clock=lambda: clock,
+    )  # fmt: skip
+    return e, out, err
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, encoding: str = "utf-8", tty: bool = False
+) -> Result:
+    """The real entry point, in process, with an injected environment."""
+    e, out, err = environment(env, encoding, tty)
+    code = entry.run(list(args), e)
+    return Result(int(code), out.getvalue().decode(encoding), err.getvalue().decode(encoding))
 
 
 def script() -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,8 +26,8 @@ def test_record_facts() -> None:
     assert [c.name for c in f.credits_for("Screenplay")] == ["Han Ji-won", "Kang Hyun-joo"]
     assert f.release.instant == datetime(2025, 5, 30, 7, 0, tzinfo=UTC)
     assert f.release.zone == "America/Los_Angeles"
-    assert f.runtime_minutes == 96
-    assert f.studio == "Climax Studio"
+    assert f.about.runtime_minutes == 96
+    assert f.about.studio == "Climax Studio"
     assert {(r.actor, r.character) for r in f.cast_for("original")} == {
         ("Kim Tae-ri", "Nan-young"),
         ("Hong Kyung", "Jay"),
@@ -105,7 +106,7 @@ BAD_RECORDS = {
     "empty text": (('rating = "PG"', 'rating = "  "'), "film.rating: must not be empty"),
     "list item of control characters only": (
         ('genres = ["Animation",', 'genres = ["\\u0007\\u001b",'),
-        "film.genres[0]: expected a non-empty string",
+        "film.genres[0]: must not be empty",
     ),
     "huge text": (('rating = "PG"', f'rating = "{"x" * 20_000}"'), "film.rating: longer than"),
 }
@@ -139,7 +140,7 @@ def test_all_problems_are_collected(record_text: str) -> None:
     text = _replace(record_text, "runtime_minutes = 96", "runtime_minutes = -1")
     text = _replace(text, 'rating = "PG"\n', "")
     found = problems_in(text)
-    assert [p.path for p in found] == ["film.rating", "film.runtime_minutes"]
+    assert [p.path for p in found] == ["film.runtime_minutes", "film.rating"]
     assert "(and 1 more)" in str(FilmError("x", found))
 
 
@@ -170,4 +171,30 @@ def test_unreadable_files(tmp_path: Path, setup: object, expected: str) -> None:
 
 def test_control_characters_are_stripped_from_record_text(record_text: str) -> None:
     text = _replace(record_text, 'rating = "PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
-    assert film.parse(text).rating == "P[2JG"
+    assert film.parse(text).about.rating == "P[2JG"
+
+
+def test_a_valid_record_is_cached_and_the_cache_follows_the_file(
+    tmp_path: Path, record_text: str
+) -> None:
+    record, cache = tmp_path / "film.toml", tmp_path / "cache"
+    record.write_text(record_text)
+    first = film.load(record, str(cache))
+    [entry] = cache.iterdir()
+    assert film.load(record, str(cache)) == first  # from the cache
+    record.write_text(record_text.replace('short = "Starlight"', 'short = "Stars"'))
+    os.utime(record, ns=(0, 10**18))
+    assert film.load(record, str(cache)).title.short == "Stars"  # a changed file is read again
+    assert list(cache.iterdir()) == [entry]  # and replaces its entry
+    entry.write_bytes(entry.read_bytes()[:-20])  # a damaged entry is rebuilt, not trusted
+    assert film.load(record, str(cache)).title.short == "Stars"
+    assert not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_invalid_record_is_never_cached(tmp_path: Path, record_text: str) -> None:
+    record, cache = tmp_path / "film.toml", tmp_path / "cache"
+    record.write_text(record_text.replace("runtime_minutes = 96", "runtime_minutes = -1"))
+    for _ in range(2):
+        with pytest.raises(FilmError, match="must not be negative"):
+            film.load(record, str(cache))
+    assert not cache.exists()

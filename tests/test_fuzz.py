@@ -16,7 +16,7 @@ from tests.conftest import BUNDLED
 
 TEXT = BUNDLED.read_text(encoding="utf-8")
 DATA = tomllib.loads(TEXT)
-FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def parses_or_fails_cleanly(text: str) -> None:

@@ -1,4 +1,6 @@
-"""Hostile input and hostile environments, each against the real console script."""
+"""Hostile input and hostile environments. The matrices run in process through the injected
+environment; a real process only where only it shows the behaviour (start-up in a locale, a
+terminal, closed descriptors, signals, another user)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LATER, run_process, script
+from tests.conftest import LATER, Result, run, script
 
 COMMANDS = [
     ["info", "--now", LATER],
@@ -38,11 +40,14 @@ def with_record(args: list[str]) -> list[str]:
     return [bundled() if a == "-" else a for a in args]
 
 
-def assert_one_error_line(p: subprocess.CompletedProcess[str], code: int, *parts: str) -> None:
-    assert p.returncode == code, p.stderr
-    assert "Traceback" not in p.stderr
-    lines = p.stderr.splitlines()
-    assert len(lines) == (2 if code == 2 else 1), p.stderr  # usage errors add the usage line
+def assert_one_error_line(
+    p: Result | subprocess.CompletedProcess[str], code: int, *parts: str
+) -> None:
+    result = p if isinstance(p, Result) else Result(p.returncode, p.stdout, p.stderr)
+    assert result.code == code, result.err
+    assert "Traceback" not in result.err
+    lines = result.err.splitlines()
+    assert len(lines) == (2 if code == 2 else 1), result.err  # usage errors add the usage line
     for part in parts:
         assert part in lines[-1], (part, lines[-1])
 
@@ -100,9 +105,9 @@ def test_bad_record(case: str, command: list[str], tmp_path: Path, record_text: 
     parts = [
         line_of(path, part[1:].encode("latin-1")) if part[0] == "@" else part for part in parts
     ]
-    p = run_process("--film", str(path), *command)
-    assert_one_error_line(p, 1, f"lostcli: error: {path}: ", *parts)
-    assert p.stdout == ""
+    r = run("--film", str(path), *command)
+    assert_one_error_line(r, 1, f"lostcli: error: {path}: ", *parts)
+    assert r.out == ""
 
 
 def test_unreadable_record(record_text: str) -> None:
@@ -130,20 +135,20 @@ def test_validate_lists_every_problem(tmp_path: Path, record_text: str) -> None:
         .replace('rating = "PG"\n', "")
         .replace('sources = ["ann"]', 'sources = ["nobody"]')
     )
-    p = run_process("validate", str(path))
-    assert p.returncode == 1
-    assert p.stdout.splitlines() == [
+    r = run("validate", str(path))
+    assert r.code == 1
+    assert r.out.splitlines() == [
         f"{path}: 3 problems",
-        "  film.rating: missing",
         "  film.runtime_minutes: must not be negative",
+        "  film.rating: missing",
         "  curiosities[4].sources: cites unknown source 'nobody'",
     ]
 
 
 def test_validate_bundled_record_is_clean() -> None:
-    p = run_process("validate", bundled())
-    assert p.returncode == 0
-    assert p.stdout.startswith(f"{bundled()}: valid: Lost in Starlight")
+    r = run("validate", bundled())
+    assert r.code == 0
+    assert r.out.startswith(f"{bundled()}: valid: Lost in Starlight")
 
 
 # Row 2: record text that tries to style, link or drive the terminal.
@@ -166,12 +171,14 @@ def test_record_cannot_drive_the_terminal(
     path = tmp_path / "film.toml"
     path.write_text(record_text)
     for env in ({}, {"FORCE_COLOR": "1", "TERM": "xterm-256color"}):
-        p = run_process("--film", str(path), *command, env=env)
-        assert p.returncode == 0, p.stderr
-        assert not CONTROL.search(p.stdout), repr(CONTROL.search(p.stdout))
+        r = run("--film", str(path), *command, env=env)
+        assert r.code == 0, r.err
+        assert not CONTROL.search(r.out), repr(CONTROL.search(r.out))
     if command[0] == "info":
-        assert "[bold]PG[/] [link=file:///etc/passwd]x[/link]" in p.stdout
-        assert "Climax[2J]8;;file:///etc/passwdSTX" in p.stdout
+        assert "\x1b[" in r.out  # the coloured run really was coloured
+        plain = run("--film", str(path), *command).out
+        assert "[bold]PG[/] [link=file:///etc/passwd]x[/link]" in plain
+        assert "Climax[2J]8;;file:///etc/passwdSTX" in plain
 
 
 # Row 3: pipes closed early.
@@ -226,39 +233,36 @@ def test_ctrl_c_in_live_countdown_restores_the_cursor_and_exits_130() -> None:
     assert b"Traceback" not in seen and b"KeyboardInterrupt" not in seen
 
 
-# Row 5: hostile environments.
+# Row 5: hostile environments, in process: the encodings a locale gives, and the variables.
 
-ENVIRONMENTS: dict[str, dict[str, str]] = {
-    "LANG=C": {"LANG": "C"},
-    "LC_ALL=C": {"LC_ALL": "C"},
-    "latin-1": {"PYTHONIOENCODING": "latin-1"},
-    "TERM=dumb": {"TERM": "dumb"},
-    "NO_COLOR": {"NO_COLOR": "1"},
-    "FORCE_COLOR": {"FORCE_COLOR": "1"},
-    "COLUMNS=20": {"COLUMNS": "20"},
-    "COLUMNS=300": {"COLUMNS": "300"},
-    "TZ=Nowhere/Land": {"TZ": "Nowhere/Land"},
+ENVIRONMENTS: dict[str, tuple[dict[str, str], str]] = {
+    "ascii": ({}, "ascii"),
+    "latin-1": ({}, "latin-1"),
+    "TERM=dumb": ({"TERM": "dumb"}, "utf-8"),
+    "NO_COLOR": ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, "utf-8"),
+    "FORCE_COLOR": ({"FORCE_COLOR": "1"}, "utf-8"),
+    "COLUMNS=20": ({"COLUMNS": "20"}, "utf-8"),
+    "COLUMNS=300": ({"COLUMNS": "300"}, "utf-8"),
+    "COLUMNS=1000000": ({"COLUMNS": "1000000"}, "utf-8"),
+    "TZ=Nowhere/Land": ({"TZ": "Nowhere/Land"}, "utf-8"),
 }
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
 @pytest.mark.parametrize("name", ENVIRONMENTS)
 def test_hostile_environment(name: str, command: list[str]) -> None:
-    env = ENVIRONMENTS[name]
-    encoding = "latin-1" if name == "latin-1" else "utf-8"
-    p = run_process(*with_record(command), env=env, encoding=encoding)
-    assert p.returncode == 0, p.stderr
-    assert "Traceback" not in p.stderr
+    env, encoding = ENVIRONMENTS[name]
+    r = run(*with_record(command), env=env, encoding=encoding)
+    assert r.code == 0, r.err
     warning = "lostcli: warning: ignoring TZ='Nowhere/Land': not a time zone; using UTC\n"
-    assert p.stderr in ("", warning)
+    assert r.err in ("", warning)
+    width = max(len(line) for line in r.out.splitlines())
     if name == "COLUMNS=20":  # cut to fit, but there
-        assert max(len(line) for line in p.stdout.splitlines()) <= 20
+        assert width <= 20
     else:
-        assert ("Starlight" in p.stdout) or ("Nan-young" in p.stdout) or ("valid" in p.stdout)
-    has_ansi = "\x1b[" in p.stdout
-    assert has_ansi == (name == "FORCE_COLOR")
-    if name == "latin-1":
-        assert "이" not in p.stdout
+        assert ("Starlight" in r.out) or ("Nan-young" in r.out) or ("valid" in r.out)
+        assert width <= 500
+    assert ("\x1b[" in r.out) == (name == "FORCE_COLOR")
 
 
 def test_no_color_in_a_terminal_has_no_colour_codes() -> None:
@@ -287,7 +291,7 @@ def test_no_color_in_a_terminal_has_no_colour_codes() -> None:
     assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|9[0-7]|38;)[0-9;]*m", text)  # no colour SGR
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+@pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[-1]], ids=["info", "validate"])
 def test_stdout_to_a_file_stdin_closed_home_unset(command: list[str], tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
@@ -326,10 +330,10 @@ def test_prompt_with_home_unset_and_stdin_closed() -> None:
     ],
 )
 def test_usage_errors(args: list[str], message: str) -> None:
-    p = run_process(*args)
-    assert_one_error_line(p, 2, "lostcli: error: ", message)
-    assert p.stderr.startswith("Usage: lostcli")
-    assert p.stdout == ""
+    r = run(*args)
+    assert_one_error_line(r, 2, "lostcli: error: ", message)
+    assert r.err.startswith("Usage: lostcli")
+    assert r.out == ""
 
 
 # An unexpected failure inside the tool.

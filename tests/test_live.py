@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from rich.console import Console
 
-from lostcli import film, live, timeline, zones
+from lostcli import film, formatting, live, timeline, zones
 from tests.conftest import run
 
 RECORD = film.load()
@@ -46,7 +46,7 @@ def test_loop_wakes_on_second_boundaries_and_crosses_the_release() -> None:
 
 def test_frame_uses_big_digits_where_they_fit_and_plain_text_where_not() -> None:
     cd = timeline.countdown(RECORD.release, datetime(2025, 5, 27, 2, 47, 51, tzinfo=UTC), zones.UTC)
-    assert live.digits(cd.exact) == "3d 04:12:09"
+    assert formatting.digits(cd.seconds) == "3d 04:12:09"
     art = live.big("3d 04:12:09")
     assert len(art.splitlines()) == 5
     wide, out = console(100)

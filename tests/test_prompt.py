@@ -148,7 +148,9 @@ def init(shell: str, *args: str) -> str:
 
 
 def expected(instants: list[int], *args: str) -> list[str]:
-    return [lostcli_prompt("--now", f"@{t}", *args).stdout.rstrip("\n") for t in instants]
+    """What `lostcli prompt` prints at each instant (in process: test_prompt_command runs the
+    real script)."""
+    return [run("prompt", "--now", f"@{t}", *args).out.rstrip("\n") for t in instants]
 
 
 SHELL_LOOPS = {

@@ -2,79 +2,87 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import time
-import traceback
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console, RenderableType
 
-# Typer vendors Click; its exception types are only reachable through this module.
-from typer._click import exceptions as click_exceptions
-from typer._click import globals as click_globals
-
-from lostcli import __version__, clock, ephemeris, film, jsonout, timeline, views, zones
+from lostcli import __version__, film, jsonout, render, views
+from lostcli.context import Environment
 from lostcli.errors import ExitStatus, LostcliError, UsageError
 
+# Start-up is a feature: what only some commands need is imported by them (the time engine,
+# the ephemeris, JSON), and these names serve the type checker alone.
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
-@dataclass
-class Env:
-    """What a command may touch: streams and environment, read when the command runs."""
+    from lostcli import timeline, zones
 
-    film_path: Path | None
+# Click's exception types, reached through the one Typer exports (`BadParameter` is a Click
+# `UsageError`, itself a `ClickException`) rather than through Typer's private `typer._click`.
+ClickUsageError: Any = typer.BadParameter.__mro__[1]
+ClickException: Any = typer.BadParameter.__mro__[2]
 
-    @property
-    def environ(self) -> os._Environ[str]:
-        return os.environ
 
-    def console(self) -> Console:
-        return Console(file=sys.stdout, highlight=False)
+class Session:
+    """What a command may touch: the injected environment, the global options and the running
+    command's context (for its usage line)."""
 
-    def warn(self, message: str) -> None:
-        print(f"lostcli: warning: {message}", file=sys.stderr)
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.film_path: Path | None = None
+        self.ctx: typer.Context | None = None
 
     def load_film(self) -> film.Film:
-        return film.load(self.film_path)
+        return film.load(self.film_path, self.env.cache_dir)
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.env.clock(), UTC)
 
     def moment(self, tz: str | None, now: str | None) -> tuple[zones.Zone, datetime]:
         """The zone and the instant that the options and the environment ask for."""
+        from lostcli import clock, zones
+
         try:
-            zone, warning = zones.resolve(tz, self.environ)
-            instant = clock.parse(now, zone) if now is not None else clock.now()
+            zone, warning = zones.resolve(tz, self.env.environ)
+            instant = clock.parse(now, zone) if now is not None else self.now()
         except UsageError as e:
-            raise _usage(str(e)) from None
+            raise self.usage(str(e)) from None
         if warning:
-            self.warn(warning)
+            self.env.error(f"warning: {warning}")
         return zone, instant
 
     def countdown(self, record: film.Film, tz: str | None, now: str | None) -> timeline.Countdown:
+        from lostcli import timeline
+
         zone, instant = self.moment(tz, now)
         return timeline.countdown(record.release, instant, zone)
 
-    def write(self, text: str) -> None:
-        """Machine output: UTF-8 whatever the locale says, so it goes to the byte stream."""
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+    def usage(self, message: str) -> Exception:
+        """A usage error tied to the running command, so that its usage line is shown."""
+        error: Exception = ClickUsageError(message, self.ctx)
+        return error
 
-    def show(self, view: RenderableType, data: dict[str, Any], as_json: bool) -> None:
+    def show(
+        self,
+        as_json: bool,
+        view: Callable[[], RenderableType],
+        data: Callable[[], dict[str, Any]],
+    ) -> None:
+        """The view, or with `as_json` the data; only the one asked for is built."""
         if as_json:
-            import json  # only --json needs it, and every command pays for start-up
-
-            self.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            self.json(data())
         else:
-            self.console().print(view)
+            render.show(self.env, view())
 
+    def json(self, data: dict[str, Any]) -> None:
+        import json  # only --json needs it, and every command pays for start-up
 
-def _usage(message: str) -> click_exceptions.UsageError:
-    """A usage error tied to the running command, so that its usage line is shown."""
-    return click_exceptions.UsageError(message, ctx=click_globals.get_current_context(silent=True))
+        self.env.write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 app = typer.Typer(
@@ -108,9 +116,9 @@ NowOpt = Annotated[
 ]
 
 
-def _version(value: bool) -> None:
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"lostcli {__version__}")
+        _session(ctx).env.write(f"lostcli {__version__}\n")
         raise typer.Exit()
 
 
@@ -122,9 +130,9 @@ def root(
         typer.Option(
             "--film",
             metavar="PATH",
-            envvar="LOSTCLI_FILM",
             readable=False,  # the loader reports an unreadable record as a data error
-            help="Read another record of the same schema instead of the bundled one.",
+            help="Read another record of the same schema instead of the bundled one "
+            "(also $LOSTCLI_FILM).",
             show_default=False,
         ),
     ] = None,
@@ -135,15 +143,18 @@ def root(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = Env(film_path)
+    s = _session(ctx)
+    from_env = s.env.environ.get("LOSTCLI_FILM")
+    s.film_path = film_path or (Path(from_env) if from_env else None)
     if ctx.invoked_subcommand is None:
-        print(ctx.get_help())
+        s.env.write(ctx.get_help() + "\n")
 
 
-def _env(ctx: typer.Context) -> Env:
-    env = ctx.obj
-    assert isinstance(env, Env)
-    return env
+def _session(ctx: typer.Context) -> Session:
+    session = ctx.obj
+    assert isinstance(session, Session)
+    session.ctx = ctx
+    return session
 
 
 @app.command()
@@ -151,14 +162,16 @@ def info(
     ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
 ) -> None:
     """The film at a glance: titles, release, status, people, trailer."""
-    env = _env(ctx)
-    record = env.load_film()
-    cd = env.countdown(record, tz, now)
+    s = _session(ctx)
+    record = s.load_film()
+    cd = s.countdown(record, tz, now)
+    from lostcli import ephemeris
+
     try:
         delay: float | None = ephemeris.one_way_seconds(cd.now)
     except ephemeris.OutOfRange:
         delay = None
-    env.show(views.info(record, cd, delay), jsonout.info(record, cd, delay), as_json)
+    s.show(as_json, lambda: views.info(record, cd, delay), lambda: jsonout.info(record, cd, delay))
 
 
 @app.command()
@@ -168,25 +181,25 @@ def synopsis(
     as_json: JsonOpt = False,
 ) -> None:
     """What the film is about."""
-    env = _env(ctx)
-    record = env.load_film()
-    env.show(views.synopsis(record, short), jsonout.synopsis(record, short), as_json)
+    s = _session(ctx)
+    record = s.load_film()
+    s.show(as_json, lambda: views.synopsis(record, short), lambda: jsonout.synopsis(record, short))
 
 
 @app.command()
 def credits(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Crew, and the voice cast of the Korean original and the English dub."""
-    env = _env(ctx)
-    record = env.load_film()
-    env.show(views.credits(record), jsonout.credits(record), as_json)
+    s = _session(ctx)
+    record = s.load_film()
+    s.show(as_json, lambda: views.credits(record), lambda: jsonout.credits(record))
 
 
 @app.command()
 def curiosities(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Things worth knowing about the film, each with its source."""
-    env = _env(ctx)
-    record = env.load_film()
-    env.show(views.curiosities(record), jsonout.curiosities(record), as_json)
+    s = _session(ctx)
+    record = s.load_film()
+    s.show(as_json, lambda: views.curiosities(record), lambda: jsonout.curiosities(record))
 
 
 app.command("trivia", help="Same as curiosities.", hidden=True)(curiosities)
@@ -206,19 +219,21 @@ def countdown(
     ] = False,
 ) -> None:
     """Time to the release in your zone, or time since it, and the next anniversary."""
-    env = _env(ctx)
-    record = env.load_film()
-    cd = env.countdown(record, tz, now)
+    s = _session(ctx)
+    record = s.load_film()
+    cd = s.countdown(record, tz, now)
     if not live_view:
-        env.show(views.countdown(record, cd), jsonout.countdown(cd), as_json)
+        s.show(as_json, lambda: views.countdown(record, cd), lambda: jsonout.countdown(cd))
         return
-    console = env.console()
-    if as_json or now is not None or not console.is_terminal:
-        raise _usage("--live needs a terminal, and goes without --json and --now")
+    if as_json or now is not None or not s.env.stdout_isatty:
+        raise s.usage("--live needs a terminal, and goes without --json and --now")
     # Modules that only one command needs are imported by it: every command pays for start-up.
+    import time
+
     from lostcli import live
 
-    live.run(console, record, cd.zone, clock.now, time.sleep)
+    terminal, _ = s.env.text_streams()
+    live.run(render.console(s.env, terminal), record, cd.zone, s.now, time.sleep)
 
 
 @app.command()
@@ -226,13 +241,15 @@ def signal(
     ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
 ) -> None:
     """How long a message takes to reach Mars now, and where Earth and Mars are in their cycle."""
-    env = _env(ctx)
-    zone, instant = env.moment(tz, now)
+    s = _session(ctx)
+    from lostcli import ephemeris
+
+    zone, instant = s.moment(tz, now)
     try:
         sig = ephemeris.signal(instant)
     except ephemeris.OutOfRange as e:
-        raise (_usage(f"--now: {e}") if now is not None else LostcliError(str(e))) from None
-    env.show(views.signal(sig, zone), jsonout.signal(sig), as_json)
+        raise (s.usage(f"--now: {e}") if now is not None else LostcliError(str(e))) from None
+    s.show(as_json, lambda: views.signal(sig, zone), lambda: jsonout.signal(sig))
 
 
 @app.command()
@@ -244,15 +261,15 @@ def trailer(
     as_json: JsonOpt = False,
 ) -> None:
     """The trailer, as a link you can click."""
-    env = _env(ctx)
-    record = env.load_film()
+    s = _session(ctx)
+    record = s.load_film()
     url = record.trailer.url
     if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
         import webbrowser
 
         if not webbrowser.open(url):
             raise LostcliError(f"could not start a web browser; the trailer is at {url}")
-    env.show(views.trailer(record), jsonout.trailer(record), as_json)
+    s.show(as_json, lambda: views.trailer(record), lambda: jsonout.trailer(record))
 
 
 @app.command()
@@ -279,12 +296,12 @@ def calendar(
     """The release as an iCalendar (.ics) event, to import into any calendar."""
     from lostcli import ical
 
-    env = _env(ctx)
-    record = env.load_film()
-    cd = env.countdown(record, tz, now)
+    s = _session(ctx)
+    record = s.load_film()
+    cd = s.countdown(record, tz, now)
     text = ical.calendar(ical.film_events(record, cd, anniversary), cd.now)
     if output is None:
-        env.write(text)
+        s.env.write_utf8(text)
         return
     try:
         output.write_bytes(text.encode("utf-8"))
@@ -301,13 +318,17 @@ def validate(
     as_json: JsonOpt = False,
 ) -> None:
     """Check a record file and list every problem in it (exit status 1 if any)."""
-    env = _env(ctx)
+    s = _session(ctx)
     try:
         record: film.Film | None = film.load(path)
         problems: list[film.Problem] = []
     except film.FilmError as e:
         record, problems = None, e.problems
-    env.show(views.validation(path, record, problems), jsonout.validation(path, problems), as_json)
+    s.show(
+        as_json,
+        lambda: views.validation(path, record, problems),
+        lambda: jsonout.validation(path, problems),
+    )
     if problems:
         raise typer.Exit(ExitStatus.ERROR)
 
@@ -320,8 +341,9 @@ def prompt(ctx: typer.Context) -> None:
     """One short segment for a shell prompt, such as ✦ 3d 04h (see lostcli prompt --help)."""
     from lostcli import prompt as prompt_module
 
-    film_path = _env(ctx).film_path
-    raise typer.Exit(prompt_module.main(ctx.args, str(film_path) if film_path else None))
+    s = _session(ctx)
+    film_path = str(s.film_path) if s.film_path else None
+    raise typer.Exit(prompt_module.main(ctx.args, s.env, film_path))
 
 
 class Shell(StrEnum):
@@ -348,37 +370,54 @@ def init(
     from lostcli import prompt as prompt_module
     from lostcli import shells
 
-    release, title = prompt_module.of_record(_env(ctx).load_film())
+    s = _session(ctx)
+    release, title = prompt_module.of_record(s.load_film())
     icon = prompt_module.ASCII_ICON if ascii_icon else prompt_module.ICON
-    print(shells.snippet(shell.value, release, fmt or prompt_module.FORMAT, icon, title), end="")
+    s.env.write(shells.snippet(shell.value, release, fmt or prompt_module.FORMAT, icon, title))
 
 
-def main(argv: list[str] | None = None) -> int:
+@app.command()
+def schema(ctx: typer.Context) -> None:
+    """Print the JSON Schema of a record file, for editors that check and complete TOML."""
+    _session(ctx).json(film.schema())
+
+
+def main(argv: list[str], env: Environment) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit status."""
     command = typer.main.get_command(app)
+    saved = sys.stdout, sys.stderr
+    out, err = env.text_streams()
+    # Typer writes help and its own messages to sys.stdout: make that the environment's.
+    sys.stdout, sys.stderr = out, err
     try:
         # Outside standalone mode Typer returns the code of a typer.Exit instead of exiting.
-        result = command.main(args=argv, prog_name="lostcli", standalone_mode=False)
+        result = command.main(
+            args=argv, prog_name="lostcli", standalone_mode=False, obj=Session(env)
+        )
     except LostcliError as e:
-        print(f"lostcli: error: {e}", file=sys.stderr)
+        env.error(f"error: {e}")
         return e.status
-    except click_exceptions.UsageError as e:
-        usage = e.ctx.get_usage() if e.ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
-        print(f"{usage}\nlostcli: error: {e.format_message()}", file=sys.stderr)
+    except ClickUsageError as e:
+        ctx = getattr(e, "ctx", None)
+        usage = ctx.get_usage() if ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
+        env.error(f"error: {e.format_message()}", usage)
         return ExitStatus.USAGE
-    except click_exceptions.ClickException as e:
-        print(f"lostcli: error: {e.format_message()}", file=sys.stderr)
-        return e.exit_code
+    except ClickException as e:
+        env.error(f"error: {e.format_message()}")
+        return int(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
     except Exception as e:
-        if os.environ.get("LOSTCLI_DEBUG"):
-            traceback.print_exc()
+        if env.environ.get("LOSTCLI_DEBUG"):
+            import traceback
+
+            env.error("internal error:\n" + traceback.format_exc().rstrip())
         else:
-            print(
-                f"lostcli: internal error: {type(e).__name__}: {e}; please report it "
-                "(set LOSTCLI_DEBUG=1 for the traceback)",
-                file=sys.stderr,
+            env.error(
+                f"internal error: {type(e).__name__}: {e}; please report it "
+                "(set LOSTCLI_DEBUG=1 for the traceback)"
             )
         return ExitStatus.ERROR
+    finally:
+        sys.stdout, sys.stderr = saved
     return result if isinstance(result, int) else ExitStatus.OK

@@ -1,36 +1,40 @@
-"""The console-script entry point. It decides what to import: `lostcli prompt` runs the
-stdlib-only prompt module, everything else loads the Typer CLI."""
+"""The console-script entry point: builds the one Environment of the run and decides what to
+import. `lostcli prompt` runs the stdlib-only prompt module and `lostcli --version` answers at
+once; everything else loads the Typer CLI."""
 
 from __future__ import annotations
 
-import os
 import sys
 
-from lostcli.errors import ExitStatus
+from lostcli.context import Environment
+from lostcli.errors import ExitStatus, LostcliError
 
 
 def main() -> int:
-    argv = sys.argv[1:]
+    return run(sys.argv[1:], Environment.from_process())
+
+
+def run(argv: list[str], env: Environment) -> int:
     try:
         if argv[:1] == ["prompt"]:
             # Prompt speed: this path never imports typer, rich or dateutil.
             from lostcli import prompt
 
-            status = prompt.main(argv[1:])
-        else:
-            for stream in (sys.stdout, sys.stderr):
-                # A locale that cannot encode Korean text gets `?` in its place, not a crash.
-                if hasattr(stream, "reconfigure"):
-                    stream.reconfigure(errors="replace")
-            from lostcli.cli import main as cli_main
+            return prompt.main(argv[1:], env)
+        if argv == ["--version"]:
+            from lostcli import __version__
 
-            status = cli_main(argv)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`lostcli info | head -1`): stop quietly, and keep the
-        # interpreter's final flush from complaining about the same closed pipe.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            env.write(f"lostcli {__version__}\n")
+            return ExitStatus.OK
+        from lostcli.cli import main as cli_main
+
+        return cli_main(argv, env)
+    except BrokenPipeError:  # the reader went away (`lostcli info | head -1`): stop quietly
         return ExitStatus.ERROR
+    except LostcliError as e:  # the prompt's and --version's output errors
+        env.error(f"error: {e}")
+        return e.status
     except KeyboardInterrupt:  # Ctrl-C before the CLI's own handling is in place
         return ExitStatus.INTERRUPTED
-    return status
+    except SystemExit as e:  # Click ends a broken pipe inside Typer's own output this way
+        return e.code if isinstance(e.code, int) else ExitStatus.ERROR

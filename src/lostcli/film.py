@@ -1,114 +1,140 @@
-"""The film record: schema, loader and validation (pure: no typer, no rich).
+"""The film record: its schema, declared as msgspec Structs, and the loader (pure: no typer,
+no rich).
 
-The loader checks the whole record and reports every problem it finds, each with the key path
-(`cast[2].character`) and, for TOML syntax errors, the line.
+The Structs mirror the TOML file table for table, refuse unknown keys and are frozen. The loader
+reports every problem it finds, each with its key path (`cast[2].character`) and, for TOML
+syntax errors, the line: msgspec stops at the first error of a value, so a table that fails is
+checked again key by key and an array item by item. Text is cleaned of control characters before
+it is checked. `schema()` gives the same declaration as JSON Schema, for editors.
 """
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, time
-from importlib.resources import files
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
-from urllib.parse import urlsplit
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import msgspec
+from msgspec import Meta, Struct, field
+
 from lostcli.errors import LostcliError
-from lostcli.zones import signed_offset
+from lostcli.formatting import signed_offset
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
 MAX_TEXT_CHARS = 10_000
-CAST_VERSIONS = ("original", "english")
 RELEASE_YEARS = (1900, 2200)  # keeps every date the time engine derives (anniversaries) in range
 
 T = TypeVar("T")
 
-
-class Source(NamedTuple):
-    id: str
-    name: str
-    site: str | None
-    published: str | None
+Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS)]
+Sources = Annotated[tuple[Text, ...], Meta(min_length=1, description="ids from [[sources]]")]
 
 
-class Title(NamedTuple):
-    english: str
-    korean: str
-    romanized: str
-    literal: str
-    short: str
-    note: str
-    sources: tuple[str, ...]
+class _Table(Struct, frozen=True, forbid_unknown_fields=True):
+    """A TOML table: unknown keys refused. (`frozen` is repeated on each: type checkers do not
+    inherit it.)"""
 
 
-class Release(NamedTuple):
-    instant: datetime
-    zone: str
-    platform: str
-    scope: str
+class Source(_Table, frozen=True):
+    id: Text
+    name: Text
+    site: Text | None = None
+    published: Text | None = None
+
+
+class Title(_Table, frozen=True):
+    english: Text
+    korean: Text
+    romanized: Text
+    literal: Text
+    short: Text
+    sources: Sources
+    note: Text | None = None
+
+
+class About(_Table, frozen=True):
+    """The `[film]` table."""
+
+    language: Text
+    genres: Annotated[tuple[Text, ...], Meta(min_length=1)]
+    style: Text
+    runtime_minutes: Annotated[int, Meta(ge=0, le=6000)]
+    rating: Text
+    studio: Text
+    distributor: Text
+    setting: Text
+    logline: Text
+    synopsis: Annotated[str, Meta(min_length=1, description="paragraphs, blank-line separated")]
+    sources: Sources
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.synopsis.split("\n\n") if p.strip())
+
+
+class Release(_Table, frozen=True):
+    instant: Annotated[datetime, Meta(tz=True, description="with its UTC offset")]
+    zone: Text
+    platform: Text
+    scope: Text
     announced: date
-    reasoning: str
-    sources: tuple[str, ...]
+    reasoning: Text
+    sources: Sources
 
 
-class Trailer(NamedTuple):
-    url: str
-    language: str
-    sources: tuple[str, ...]
+class Trailer(_Table, frozen=True):
+    url: Annotated[Text, Meta(pattern="^https?://")]
+    language: Text
+    sources: Sources
 
 
-class Credit(NamedTuple):
-    role: str
-    name: str
-    native: str | None
-    sources: tuple[str, ...]
+class Credit(_Table, frozen=True):
+    role: Text
+    name: Text
+    sources: Sources
+    native: Text | None = None
 
 
-class Role(NamedTuple):
-    version: str
-    actor: str
-    character: str
-    note: str | None
-    sources: tuple[str, ...]
+class Role(_Table, frozen=True):
+    version: Literal["original", "english"]
+    actor: Text
+    character: Text
+    sources: Sources
+    note: Text | None = None
 
 
-class Curiosity(NamedTuple):
-    text: str
-    sources: tuple[str, ...]
+class Curiosity(_Table, frozen=True):
+    text: Text
+    sources: Sources
 
 
-class Event(NamedTuple):
+class Event(_Table, frozen=True):
     date: date
-    event: str
-    sources: tuple[str, ...]
+    event: Text
+    sources: Sources
 
 
-class Film(NamedTuple):
-    schema_version: int
+def _rows(kind: type[Struct]) -> Any:
+    return Annotated[tuple[kind, ...], Meta(min_length=1)]  # type: ignore[valid-type]
+
+
+class Film(_Table, frozen=True):
+    schema_version: Literal[1]
     title: Title
-    language: str
-    genres: tuple[str, ...]
-    style: str
-    runtime_minutes: int
-    rating: str
-    studio: str
-    distributor: str
-    setting: str
-    logline: str
-    synopsis: tuple[str, ...]
-    film_sources: tuple[str, ...]
+    about: About = field(name="film")
     release: Release
     trailer: Trailer
-    crew: tuple[Credit, ...]
-    cast: tuple[Role, ...]
-    curiosities: tuple[Curiosity, ...]
-    timeline: tuple[Event, ...]
-    sources: tuple[Source, ...]
+    crew: _rows(Credit)  # type: ignore[valid-type]
+    cast: _rows(Role)  # type: ignore[valid-type]
+    curiosities: _rows(Curiosity)  # type: ignore[valid-type]
+    timeline: _rows(Event)  # type: ignore[valid-type]
+    sources: _rows(Source)  # type: ignore[valid-type]
 
     def cast_for(self, version: str) -> tuple[Role, ...]:
         return tuple(r for r in self.cast if r.version == version)
@@ -137,14 +163,73 @@ class FilmError(LostcliError):
         super().__init__(f"{file}: {problems[0]}{more}")
 
 
+def schema() -> dict[str, Any]:
+    """The record's JSON Schema (draft 2020-12), for editors and other tools."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "lostcli film record",
+        **msgspec.json.schema(Film),
+    }
+
+
 def bundled_path() -> Path:
-    return Path(str(files("lostcli").joinpath("data", "film.toml")))
+    # Beside this module, in the wheel as in the source tree; importlib.resources would find the
+    # same file at the cost of three imports (a zip reader among them) on every command.
+    return Path(__file__).parent / "data" / "film.toml"
 
 
-def load(path: Path | None = None) -> Film:
-    """Read, parse and validate a record; the bundled one when no path is given."""
+def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
+    """Read, parse and validate a record; the bundled one when no path is given.
+
+    With a cache folder, a record that passed is kept there in msgspec's binary form, keyed
+    by lostcli's version and the file's absolute path, size and modification time: decoding it
+    (which checks every type again) takes a tenth of parsing and validating the TOML, and
+    start-up is a feature. An entry that cannot be read or decoded is simply rebuilt."""
     path = path or bundled_path()
-    return parse(read_text(path), str(path))
+    entry = _cache_entry(path, cache_dir)
+    if entry is not None:
+        name, key = entry
+        try:
+            stored = name.read_bytes()
+            if stored.startswith(key):
+                return msgspec.msgpack.decode(stored[len(key) :], type=Film)
+        except (OSError, msgspec.DecodeError):
+            pass
+    film = parse(read_text(path), str(path))
+    if entry is not None:
+        _store(entry[0], entry[1] + msgspec.msgpack.encode(film))
+    return film
+
+
+def _cache_entry(path: Path, cache_dir: str | None) -> tuple[Path, bytes] | None:
+    """The cache file of a record and the key its content must start with. The name is a
+    checksum of the path (zlib's: hashlib's import costs more than the whole parse saves); the
+    key inside makes a collision or a stale entry a mere miss."""
+    import zlib
+
+    from lostcli import __version__
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None  # the loader says what is wrong
+    if not cache_dir or not path.is_file():
+        return None
+    where = str(path.absolute()).encode("utf-8", "surrogateescape")
+    key = b"\0".join([__version__.encode(), where, b"%d\0%d\n" % (st.st_size, st.st_mtime_ns)])
+    # One entry per record file: a changed record replaces its entry instead of adding one.
+    return Path(cache_dir, f"record-{zlib.crc32(where):08x}.msgpack"), key
+
+
+def _store(entry: Path, data: bytes) -> None:
+    """Write atomically (a temporary file renamed over), and never fail the command for it."""
+    temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(data)
+        temp.replace(entry)
+    except OSError:
+        temp.unlink(missing_ok=True)
 
 
 def read_text(path: Path) -> str:
@@ -174,6 +259,8 @@ _TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)
 
 
 def parse(text: str, name: str = "<record>") -> Film:
+    import tomllib  # a cached record needs no parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -183,16 +270,29 @@ def parse(text: str, name: str = "<record>") -> Film:
         raise FilmError(name, [Problem("", f"invalid TOML: {msg}", line)]) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise FilmError(name, [Problem("", "invalid TOML: nested too deeply")]) from None
-    reader = _Reader()
-    film = reader.film(data)
-    if reader.problems:
-        raise FilmError(name, reader.problems)
+    version = data.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:  # `true == 1` in Python
+        shown = "missing" if version is None else f"unsupported version {version!r}"
+        problem = f"{shown} (this lostcli reads {SCHEMA_VERSION})"
+        raise FilmError(name, [Problem("schema_version", problem)])
+    try:
+        data = _cleaned(data)
+    except RecursionError:
+        raise FilmError(name, [Problem("", "nested too deeply")]) from None
+    try:
+        film: Film | None = msgspec.convert(data, Film)
+        problems = []
+    except msgspec.ValidationError:  # look again, more slowly, for every problem
+        film, problems = None, _problems(data, Film, "")
+    problems += _cross_checks(data)
+    if film is None or problems:
+        raise FilmError(name, problems)
     return film
 
 
 def is_web_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """http or https with a host (urllib.parse would cost every command its import)."""
+    return re.match(r"https?://[^/?#\s]+", url, re.IGNORECASE) is not None
 
 
 def clean(text: str) -> str:
@@ -200,241 +300,142 @@ def clean(text: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
-# Stands in for an unusable release instant so that checking can go on to the other keys.
-_NO_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value).strip()
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    return value
 
 
-class _Absent(dict[str, Any]):
-    """Stands for a missing table, whose keys are then not reported one by one."""
+def _problems(value: Any, kind: Any, path: str) -> list[Problem]:
+    """Every problem of `value` as a `kind`: a failing table is checked again key by key, a
+    failing array of tables item by item, so that one run finds them all."""
+    try:
+        msgspec.convert(value, kind)
+        return []
+    except msgspec.ValidationError as e:
+        first = e
+    bare = get_args(kind)[0] if get_origin(kind) is Annotated else kind
+    found: list[Problem] = []
+    if isinstance(bare, type) and issubclass(bare, Struct) and isinstance(value, dict):
+        fields = {f.encode_name: f for f in msgspec.structs.fields(bare)}
+        for key, f in fields.items():
+            if key in value:
+                found += _problems(value[key], f.type, _join(path, key))
+            elif f.required:
+                found.append(Problem(_join(path, key), "missing"))
+        found += [_unknown(key, fields, path) for key in value if key not in fields]
+    elif get_origin(bare) is tuple and isinstance(value, list):
+        item = get_args(bare)[0]
+        for i, v in enumerate(value):
+            found += _problems(v, item, f"{path}[{i}]")
+    return found or [_problem(first, path, kind)]
 
 
-class _Reader:
-    """Walks the TOML data, collecting problems instead of stopping at the first."""
+def _unknown(key: str, known: Iterable[str], path: str) -> Problem:
+    import difflib  # only a record with a typo needs it
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    def value(self, table: dict[str, Any], key: str, kind: type[T], path: str, default: T) -> T:
-        here = _key_path(path, key)
-        if key not in table:
-            if not isinstance(table, _Absent):
-                self.fail(here, "missing")
-            return default
-        value = table[key]
-        # Exact types: TOML gives plain builtins, and in Python a bool is an int and a datetime
-        # is a date, which would let `runtime_minutes = true` or a date-time for a date through.
-        if type(value) is not kind:
-            self.fail(here, f"expected {_EXPECTED[kind]}, got {_TOML_TYPES[type(value)]}")
-            return default
-        return value
-
-    def text(self, table: dict[str, Any], key: str, path: str, *, optional: bool = False) -> str:
-        if optional and key not in table:
-            return ""
-        value = clean(self.value(table, key, str, path, "")).strip()
-        here = _key_path(path, key)
-        if key in table and isinstance(table[key], str):
-            if not value:
-                self.fail(here, "must not be empty")
-            elif len(value) > MAX_TEXT_CHARS:
-                self.fail(here, f"longer than {MAX_TEXT_CHARS} characters")
-        return value
-
-    def texts(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
-        items = self.value(table, key, list, path, [])
-        here = _key_path(path, key)
-        out = []
-        for i, item in enumerate(items):
-            text = clean(item).strip() if type(item) is str else ""
-            if text:
-                out.append(text)
-            else:
-                self.fail(f"{here}[{i}]", "expected a non-empty string")
-        return tuple(out)
-
-    def table(self, table: dict[str, Any], key: str, path: str = "") -> dict[str, Any]:
-        return self.value(table, key, dict, path, _Absent())
-
-    def rows(
-        self, data: dict[str, Any], key: str, build: Callable[[dict[str, Any], str], T]
-    ) -> tuple[T, ...]:
-        items = self.value(data, key, list, "", [])
-        if key in data and isinstance(items, list) and not items:
-            self.fail(key, "must not be empty")
-        out = []
-        for i, item in enumerate(items):
-            if isinstance(item, dict):
-                out.append(build(item, f"{key}[{i}]"))
-            else:
-                self.fail(f"{key}[{i}]", f"expected a table, got {_TOML_TYPES[type(item)]}")
-        return tuple(out)
-
-    def url(self, table: dict[str, Any], key: str, path: str) -> str:
-        value = self.text(table, key, path)
-        if value and not is_web_url(value):
-            self.fail(_key_path(path, key), f"not an http(s) URL: {value!r}")
-        return value
-
-    def film(self, data: dict[str, Any]) -> Film:
-        version = self.value(data, "schema_version", int, "", SCHEMA_VERSION)
-        if version != SCHEMA_VERSION:
-            self.fail("schema_version", f"unsupported version {version} (this lostcli reads 1)")
-        f = self.table(data, "film")
-        film = Film(
-            schema_version=version,
-            title=self.title(self.table(data, "title")),
-            language=self.text(f, "language", "film"),
-            genres=self.texts(f, "genres", "film"),
-            style=self.text(f, "style", "film"),
-            runtime_minutes=self.value(f, "runtime_minutes", int, "film", 0),
-            rating=self.text(f, "rating", "film"),
-            studio=self.text(f, "studio", "film"),
-            distributor=self.text(f, "distributor", "film"),
-            setting=self.text(f, "setting", "film"),
-            logline=self.text(f, "logline", "film"),
-            synopsis=tuple(p for p in self.text(f, "synopsis", "film").split("\n\n") if p.strip()),
-            film_sources=self.texts(f, "sources", "film"),
-            release=self.release(self.table(data, "release")),
-            trailer=Trailer(
-                url=self.url(t := self.table(data, "trailer"), "url", "trailer"),
-                language=self.text(t, "language", "trailer"),
-                sources=self.texts(t, "sources", "trailer"),
-            ),
-            crew=self.rows(data, "crew", self.credit),
-            cast=self.rows(data, "cast", self.role),
-            curiosities=self.rows(
-                data,
-                "curiosities",
-                lambda t, p: Curiosity(self.text(t, "text", p), self.texts(t, "sources", p)),
-            ),
-            timeline=self.rows(data, "timeline", self.event),
-            sources=self.rows(data, "sources", self.source),
-        )
-        if film.runtime_minutes < 0:
-            self.fail("film.runtime_minutes", "must not be negative")
-        self.check_citations(film)
-        return film
-
-    def title(self, t: dict[str, Any]) -> Title:
-        return Title(
-            english=self.text(t, "english", "title"),
-            korean=self.text(t, "korean", "title"),
-            romanized=self.text(t, "romanized", "title"),
-            literal=self.text(t, "literal", "title"),
-            short=self.text(t, "short", "title"),
-            note=self.text(t, "note", "title", optional=True),
-            sources=self.texts(t, "sources", "title"),
-        )
-
-    def release(self, t: dict[str, Any]) -> Release:
-        instant = self.value(t, "instant", datetime, "release", _NO_INSTANT)
-        zone = self.text(t, "zone", "release")
-        if instant.utcoffset() is None:
-            self.fail("release.instant", "needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00")
-            instant = _NO_INSTANT
-        if zone:
-            try:
-                tz = ZoneInfo(zone)
-            except (ZoneInfoNotFoundError, ValueError, OSError):
-                self.fail("release.zone", f"unknown time zone {zone!r}")
-            else:
-                offset = instant.utcoffset()
-                if instant is not _NO_INSTANT and instant.astimezone(tz).utcoffset() != offset:
-                    self.fail(
-                        "release.instant",
-                        f"offset {signed_offset(offset)} is not {zone}'s at that time",
-                    )
-        if not RELEASE_YEARS[0] <= instant.year <= RELEASE_YEARS[1]:
-            self.fail(
-                "release.instant",
-                f"must fall in the years {RELEASE_YEARS[0]} to {RELEASE_YEARS[1]}",
-            )
-        announced = self.value(t, "announced", date, "release", _NO_INSTANT.date())
-        if announced > instant.date():
-            self.fail("release.announced", "must not come after the release")
-        return Release(
-            instant=instant,
-            zone=zone,
-            platform=self.text(t, "platform", "release"),
-            scope=self.text(t, "scope", "release"),
-            announced=announced,
-            reasoning=self.text(t, "reasoning", "release"),
-            sources=self.texts(t, "sources", "release"),
-        )
-
-    def credit(self, t: dict[str, Any], path: str) -> Credit:
-        return Credit(
-            role=self.text(t, "role", path),
-            name=self.text(t, "name", path),
-            native=self.text(t, "native", path, optional=True) or None,
-            sources=self.texts(t, "sources", path),
-        )
-
-    def role(self, t: dict[str, Any], path: str) -> Role:
-        version = self.text(t, "version", path)
-        if version and version not in CAST_VERSIONS:
-            self.fail(
-                f"{path}.version", f"expected one of {', '.join(CAST_VERSIONS)}, got {version!r}"
-            )
-        return Role(
-            version=version,
-            actor=self.text(t, "actor", path),
-            character=self.text(t, "character", path),
-            note=self.text(t, "note", path, optional=True) or None,
-            sources=self.texts(t, "sources", path),
-        )
-
-    def event(self, t: dict[str, Any], path: str) -> Event:
-        return Event(
-            date=self.value(t, "date", date, path, date(1970, 1, 1)),
-            event=self.text(t, "event", path),
-            sources=self.texts(t, "sources", path),
-        )
-
-    def source(self, t: dict[str, Any], path: str) -> Source:
-        return Source(
-            id=self.text(t, "id", path),
-            name=self.text(t, "name", path),
-            site=self.text(t, "site", path, optional=True) or None,
-            published=self.text(t, "published", path, optional=True) or None,
-        )
-
-    def check_citations(self, film: Film) -> None:
-        known = {s.id for s in film.sources}
-        if len(known) != len(film.sources):
-            self.fail("sources", "ids must be unique")
-        for path, cited in _citations(film):
-            for ref in cited:
-                if ref not in known:
-                    self.fail(f"{path}.sources", f"cites unknown source {ref!r}")
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return Problem(_join(path, repr(key)[1:-1]), f"unknown key{hint}")
 
 
-def _citations(film: Film) -> Iterator[tuple[str, tuple[str, ...]]]:
-    yield "title", film.title.sources
-    yield "film", film.film_sources
-    yield "release", film.release.sources
-    yield "trailer", film.trailer.sources
-    groups: dict[str, tuple[Credit | Role | Curiosity | Event, ...]] = {
-        "crew": film.crew,
-        "cast": film.cast,
-        "curiosities": film.curiosities,
-        "timeline": film.timeline,
-    }
-    for key, rows in groups.items():
-        for i, row in enumerate(rows):
-            yield f"{key}[{i}]", row.sources
+# msgspec's wording -> ours. Its messages end in " - at `$.key[0]`" when below the top.
+_AT = re.compile(r" - at `\$(.*)`$")
+_TYPE_NAMES = {
+    "str": "a string", "int": "an integer", "float": "a float", "bool": "a boolean",
+    "array": "an array", "object": "a table", "datetime": "a date-time", "date": "a date",
+    "time": "a time", "null": "nothing",
+}  # fmt: skip
+_EXPECTED = {**_TYPE_NAMES, "datetime": "an offset date-time"}  # every date-time here has one
+_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"Expected `(\w+)(?: \| null)?`, got `(\w+)`"),
+     lambda m: f"expected {_EXPECTED.get(m[1], m[1])}, got {_TYPE_NAMES.get(m[2], m[2])}"),
+    (re.compile(r"Expected `(?:str|array)` of length >= 1"), lambda m: "must not be empty"),
+    (re.compile(r"Expected `str` of length <= (\d+)"), lambda m: f"longer than {m[1]} characters"),
+    (re.compile(r"Expected `int` >= 0"), lambda m: "must not be negative"),
+    (re.compile(r"Expected `int` <= (\d+)"), lambda m: f"must be at most {m[1]}"),
+    (re.compile(r"Expected `str` matching regex '\^https\?://'"),
+     lambda m: "not an http(s) URL"),
+    (re.compile(r"Expected `datetime` with a timezone component"),
+     lambda m: "needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00"),
+    (re.compile(r"Invalid RFC3339 encoded (date|datetime)"),
+     lambda m: f"expected {_TYPE_NAMES[m[1]]}, got a string that is not one"),
+    (re.compile(r"Object contains unknown field `(.*)`"), lambda m: f"unknown key {m[1]!r}"),
+    (re.compile(r"Object missing required field `(.*)`"), lambda m: f"{m[1]}: missing"),
+]  # fmt: skip
 
 
-def _key_path(path: str, key: str) -> str:
+def _problem(error: msgspec.ValidationError, path: str, kind: Any) -> Problem:
+    text = str(error)
+    m = _AT.search(text)
+    if m:
+        path, text = path + m[1].lstrip("."), text[: m.start()]
+    if text.startswith("Invalid enum value"):
+        choices = get_args(kind)
+        return Problem(path, f"expected one of {', '.join(choices)}, got {text.split(' ', 3)[3]}")
+    for pattern, say in _MESSAGES:
+        if found := pattern.match(text):
+            return Problem(path, say(found))
+    return Problem(path, text.replace("`", "").lower())
+
+
+def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-# Every type tomllib produces (exactly these: see _Reader.value), and how a message names it.
-_TOML_TYPES: dict[type, str] = {
-    bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
-    dict: "a table", datetime: "a date-time", date: "a date", time: "a time",
-}  # fmt: skip
-_EXPECTED = {**_TOML_TYPES, datetime: "an offset date-time"}
+def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
+    """What the schema cannot say: the release's offset, zone and years, and the citations.
+    Each check reads what it needs on its own, so it runs whatever else is wrong."""
+    release = _part(data.get("release"), Release)
+    if release is not None:
+        try:
+            tz = ZoneInfo(release.zone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            yield Problem("release.zone", f"unknown time zone {release.zone!r}")
+        else:
+            offset = release.instant.utcoffset()
+            if release.instant.astimezone(tz).utcoffset() != offset:
+                zone = release.zone
+                yield Problem("release.instant", f"offset {signed_offset(offset)} is not {zone}'s")
+        if not RELEASE_YEARS[0] <= release.instant.year <= RELEASE_YEARS[1]:
+            first, last = RELEASE_YEARS
+            yield Problem("release.instant", f"must fall in the years {first} to {last}")
+        if release.announced > release.instant.date():
+            yield Problem("release.announced", "must not come after the release")
+    trailer = _part(data.get("trailer"), Trailer)
+    if trailer is not None and not is_web_url(trailer.url):
+        yield Problem("trailer.url", f"not an http(s) URL: {trailer.url!r}")
+    ids = [s["id"] for s in _list(data.get("sources")) if isinstance(s, dict) and "id" in s]
+    known = {i for i in ids if isinstance(i, str)}
+    if len(known) != len([i for i in ids if isinstance(i, str)]):
+        yield Problem("sources", "ids must be unique")
+    for path, table in _citing(data):
+        for ref in _list(table.get("sources")):
+            if isinstance(ref, str) and ref not in known:
+                yield Problem(f"{path}.sources", f"cites unknown source {ref!r}")
+
+
+def _part(value: Any, kind: type[T]) -> T | None:
+    try:
+        return msgspec.convert(value, kind)
+    except msgspec.ValidationError:
+        return None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _citing(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every table of the record that cites sources, with its key path."""
+    for key in ("title", "film", "release", "trailer"):
+        if isinstance(data.get(key), dict):
+            yield key, data[key]
+    for key in ("crew", "cast", "curiosities", "timeline"):
+        for i, row in enumerate(_list(data.get(key))):
+            if isinstance(row, dict):
+                yield f"{key}[{i}]", row

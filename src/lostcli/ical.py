@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from lostcli import __version__
 from lostcli.film import Film
+from lostcli.formatting import plural
 from lostcli.timeline import Countdown
 
 
@@ -75,14 +76,14 @@ def calendar(events: list[CalendarEvent], now: datetime) -> str:
 def film_events(record: Film, cd: Countdown, anniversary: bool) -> list[CalendarEvent]:
     """The release, and with `anniversary` the next anniversary, as calendar events."""
     title = f"{record.title.english} ({record.title.korean})"
-    length = timedelta(minutes=record.runtime_minutes)
+    length = timedelta(minutes=record.about.runtime_minutes)
     events = [
         CalendarEvent(
             uid=uid(record.title.english, "release", stamp(record.release.instant)),
             start=record.release.instant,
             duration=length,
             summary=f"{title} on {record.release.platform}",
-            description=record.logline,
+            description=record.about.logline,
             url=record.trailer.url,
         )
     ]
@@ -93,8 +94,8 @@ def film_events(record: Film, cd: Countdown, anniversary: bool) -> list[Calendar
                 uid=uid(record.title.english, f"anniversary {n}", stamp(cd.anniversary.at)),
                 start=cd.anniversary.at,
                 duration=length,
-                summary=f"{title}: {n} year{'s' if n > 1 else ''} since the release",
-                description=record.logline,
+                summary=f"{title}: {plural(n, 'year')} since the release",
+                description=record.about.logline,
                 url=record.trailer.url,
             )
         )

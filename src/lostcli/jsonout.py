@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
-from lostcli.ephemeris import Event, Signal
-from lostcli.film import Film, Problem, Role
-from lostcli.timeline import Countdown, iso_utc
+from lostcli import formatting
+
+if TYPE_CHECKING:  # only types: each command imports the engines it runs
+    from lostcli.ephemeris import Event, Signal
+    from lostcli.film import Film, Problem, Role
+    from lostcli.timeline import Countdown
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _local(moment: datetime) -> dict[str, Any]:
@@ -27,7 +34,7 @@ def countdown(cd: Countdown) -> dict[str, Any]:
         "seconds": cd.seconds,
         "exact": cd.exact._asdict(),
         "calendar": {k: getattr(cd.calendar, k) for k in ("years", "months", "days")},
-        "calendar_words": cd.calendar.words(),
+        "calendar_words": formatting.calendar(*cd.calendar),
         "local_date_differs": cd.date_differs,
         "progress": round(cd.progress, 6),
         "next_anniversary": {
@@ -47,7 +54,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
             "romanized": t.romanized,
             "literal": t.literal,
         },
-        "logline": film.logline,
+        "logline": film.about.logline,
         "release": {
             "utc": iso_utc(film.release.instant),
             "local": cd.release.isoformat(),
@@ -57,13 +64,13 @@ def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
         },
         "director": [c.name for c in film.credits_for("Director")],
         "writers": [c.name for c in film.credits_for("Screenplay")],
-        "studio": film.studio,
-        "distributor": film.distributor,
-        "language": film.language,
-        "runtime_minutes": film.runtime_minutes,
-        "rating": film.rating,
-        "genres": list(film.genres),
-        "setting": film.setting,
+        "studio": film.about.studio,
+        "distributor": film.about.distributor,
+        "language": film.about.language,
+        "runtime_minutes": film.about.runtime_minutes,
+        "rating": film.about.rating,
+        "genres": list(film.about.genres),
+        "setting": film.about.setting,
         "trailer": film.trailer.url,
         "mars_one_way_seconds": None if delay is None else round(delay, 1),
     }
@@ -71,8 +78,8 @@ def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
 
 def synopsis(film: Film, short: bool) -> dict[str, Any]:
     if short:
-        return {"logline": film.logline}
-    return {"logline": film.logline, "synopsis": list(film.synopsis)}
+        return {"logline": film.about.logline}
+    return {"logline": film.about.logline, "synopsis": list(film.about.paragraphs)}
 
 
 def credits(film: Film) -> dict[str, Any]:

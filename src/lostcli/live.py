@@ -15,6 +15,8 @@ from rich.text import Text
 
 from lostcli import timeline, views
 from lostcli.film import Film
+from lostcli.formatting import digits
+from lostcli.render import fit
 from lostcli.zones import Zone
 
 # Five rows a glyph; every row of a glyph has the same width.
@@ -39,14 +41,9 @@ def big(text: str) -> str:
     return "\n".join(" ".join(FONT[c][row] for c in text) for row in range(5))
 
 
-def digits(span: timeline.Span) -> str:
-    hms = f"{span.hours:02d}:{span.minutes:02d}:{span.seconds:02d}"
-    return f"{span.days}d {hms}" if span.days else hms
-
-
 def frame(film: Film, cd: timeline.Countdown, width: int) -> RenderableType:
     """The big-digit view, or the ordinary countdown where the digits would not fit."""
-    art = big(digits(cd.exact))
+    art = big(digits(cd.seconds))
     if max(len(line) for line in art.splitlines()) > width:
         return views.countdown(film, cd)
     caption = "until the release" if cd.status == "upcoming" else "since the release"
@@ -74,6 +71,6 @@ def run(
         while frames is None or shown < frames:
             moment = now()
             cd = timeline.countdown(film.release, moment, zone)
-            live.update(frame(film, cd, console.width), refresh=True)
+            live.update(fit(frame(film, cd, console.width), console.encoding), refresh=True)
             shown += 1
             sleep(1 - moment.microsecond / 1_000_000)

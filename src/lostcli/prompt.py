@@ -9,14 +9,14 @@ validated again only when it changes (or when no cache can be written, e.g. HOME
 from __future__ import annotations
 
 import os
-import sys
-import time
 
 from lostcli import __version__
 from lostcli.errors import ExitStatus, LostcliError  # already loaded by entry.py
+from lostcli.formatting import relative
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
+    from lostcli.context import Environment
     from lostcli.film import Film
 
 ICON, ASCII_ICON = "✦", "*"
@@ -40,23 +40,6 @@ Print one short segment for a shell prompt, e.g. `✦ 3d 04h` before the release
 BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
 
 
-def relative(seconds: int) -> tuple[str, int, str]:
-    """(compact text, whole days, status) for signed seconds to the release."""
-    if seconds > 0:
-        days, rest = divmod(seconds, 86_400)
-        hours, rest = divmod(rest, 3600)
-        minutes, secs = divmod(rest, 60)
-        if days:
-            text = f"{days}d {hours:02d}h"
-        elif hours:
-            text = f"{hours}h {minutes:02d}m"
-        else:
-            text = f"{minutes}m {secs:02d}s"
-        return text, days, "upcoming"
-    days = -seconds // 86_400
-    return (f"{days}d ago" if days else "out now"), days, "released"
-
-
 def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
     rel, days, status = relative(release - now)
     values = {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
@@ -65,7 +48,7 @@ def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
     return fmt
 
 
-def facts(path: str) -> tuple[int, str]:
+def facts(path: str, cache_dir: str | None) -> tuple[int, str]:
     """(release as Unix seconds, short title) of a record, through the cache."""
     try:
         st = os.stat(path)
@@ -73,7 +56,7 @@ def facts(path: str) -> tuple[int, str]:
         st = None  # let the loader say what is wrong
     # The absolute path: a relative LOSTCLI_FILM names another file in another directory.
     key = f"{__version__}\t{os.path.abspath(path)}\t{st.st_mtime_ns}\t{st.st_size}" if st else None
-    cache = _cache_file()
+    cache = os.path.join(cache_dir, "prompt.tsv") if cache_dir else None
     if key and cache:
         try:
             with open(cache, encoding="utf-8") as f:
@@ -100,13 +83,6 @@ def _load(path: str) -> tuple[int, str]:
     from lostcli import film
 
     return of_record(film.load(Path(path)))
-
-
-def _cache_file() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.path.join(os.environ["HOME"], ".cache") if os.environ.get("HOME") else None
-    )
-    return os.path.join(base, "lostcli", "prompt.tsv") if base else None
 
 
 def _write(cache: str, line: str) -> None:
@@ -141,39 +117,39 @@ class _Usage(Exception):
     pass
 
 
-def main(argv: list[str], film_path: str | None = None) -> int:
+def main(argv: list[str], env: Environment, film_path: str | None = None) -> int:
     if any(a in ("-h", "--help") for a in argv):
-        print(HELP, end="")
+        env.write(HELP)
         return 0
     try:
         opts = _options(argv)
     except _Usage as e:
-        print(f"{USAGE}\nlostcli: error: {e}", file=sys.stderr)
+        env.error(f"error: {e}", USAGE)
         return ExitStatus.USAGE
-    path = str(opts.get("--film") or film_path or os.environ.get("LOSTCLI_FILM") or BUNDLED)
+    path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
 
     try:
-        release, title = facts(path)
-        now = _now(opts)
+        release, title = facts(path, env.cache_dir)
+        now = _now(opts, env)
     except LostcliError as e:
-        print(f"lostcli: error: {e}", file=sys.stderr)
+        env.error(f"error: {e}")
         return e.status
     icon = ASCII_ICON if opts.get("--ascii") else ICON
     text = segment(str(opts.get("--format", FORMAT)), release, now, title, icon)
     if opts.get("--color"):
         text = f"\x1b[35m{text}\x1b[0m"
-    print(text)
+    env.write(text + "\n")
     return 0
 
 
-def _now(opts: dict[str, str | bool]) -> int:
+def _now(opts: dict[str, str | bool], env: Environment) -> int:
     if "--now" not in opts and "--tz" not in opts:
-        return int(time.time())
+        return int(env.clock())
     from lostcli import clock, zones
 
-    zone, _ = zones.resolve(_str(opts.get("--tz")), os.environ)  # no warnings in a prompt
+    zone, _ = zones.resolve(_str(opts.get("--tz")), env.environ)  # no warnings in a prompt
     when = opts.get("--now")
-    return int(clock.parse(when, zone).timestamp()) if isinstance(when, str) else int(time.time())
+    return int(clock.parse(when, zone).timestamp()) if isinstance(when, str) else int(env.clock())
 
 
 def _str(value: str | bool | None) -> str | None:

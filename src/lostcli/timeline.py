@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from lostcli.film import Release
-from lostcli.zones import Zone, offset_text
+from lostcli.formatting import split
+from lostcli.zones import Zone
 
 Status = Literal["upcoming", "released"]
 
@@ -29,18 +30,11 @@ class Span(NamedTuple):
 
     @classmethod
     def of(cls, total: int) -> Span:
-        days, rest = divmod(abs(total), 86_400)
-        hours, rest = divmod(rest, 3600)
-        return cls(days, hours, *divmod(rest, 60))
+        return cls(*split(total))
 
     @property
     def total(self) -> int:
         return ((self.days * 24 + self.hours) * 60 + self.minutes) * 60 + self.seconds
-
-    def clock(self) -> str:
-        """`3 days 04:12:09`."""
-        hms = f"{self.hours:02d}:{self.minutes:02d}:{self.seconds:02d}"
-        return f"{_plural(self.days, 'day')} {hms}" if self.days else hms
 
 
 class CalendarSpan(NamedTuple):
@@ -50,15 +44,6 @@ class CalendarSpan(NamedTuple):
     hours: int
     minutes: int
     seconds: int
-
-    def words(self) -> str:
-        """`1 year, 5 months, 25 days`; the time of day only when under a day."""
-        big = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
-        small = [(self.hours, "hour"), (self.minutes, "minute"), (self.seconds, "second")]
-        parts = [_plural(n, unit) for n, unit in big if n]
-        if not parts:
-            parts = [_plural(n, unit) for n, unit in small if n]
-        return ", ".join(parts) or "0 seconds"
 
 
 class Anniversary(NamedTuple):
@@ -131,19 +116,3 @@ def _calendar(a: datetime, b: datetime) -> CalendarSpan:
     # relativedelta compares wall-clock fields, so give both the same zone object
     d = relativedelta(later, earlier.astimezone(later.tzinfo))
     return CalendarSpan(d.years, d.months, d.days, d.hours, d.minutes, d.seconds)
-
-
-def _plural(n: int, unit: str) -> str:
-    return f"{n} {unit}{'' if n == 1 else 's'}"
-
-
-def stamp(moment: datetime) -> str:
-    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset."""
-    offset = offset_text(moment.utcoffset())
-    abbr = moment.tzname() or ""
-    label = f" {abbr}" if abbr and abbr != offset else ""
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}{label} ({offset})"
-
-
-def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")

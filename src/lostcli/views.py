@@ -4,6 +4,7 @@ markup, so a record cannot style or link anything by itself."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -13,10 +14,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from lostcli.ephemeris import Signal
-from lostcli.film import Film, Problem
-from lostcli.timeline import Countdown, stamp
-from lostcli.zones import Zone
+from lostcli import formatting as fmt
+
+if TYPE_CHECKING:  # only types: each command imports the engines it runs
+    from lostcli.ephemeris import Signal
+    from lostcli.film import Film, Problem
+    from lostcli.timeline import Countdown
+    from lostcli.zones import Zone
 
 ACCENT = "bold magenta"
 LABEL = "bold cyan"
@@ -44,21 +48,10 @@ def link(url: str) -> Text:
 
 def status_line(film: Film, cd: Countdown) -> Text:
     platform = film.release.platform
+    span = fmt.calendar(*cd.calendar)
     if cd.status == "upcoming":
-        return Text.assemble(
-            ("Coming soon", "bold yellow"), f" to {platform}: in {cd.calendar.words()}"
-        )
-    return Text.assemble(
-        ("Out now", "bold green"), f" on {platform}: released {cd.calendar.words()} ago"
-    )
-
-
-def duration(seconds: float) -> str:
-    """`12 min 34 s`, `1 h 02 min`."""
-    whole = round(seconds)
-    if whole >= 3600:
-        return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
-    return f"{whole // 60} min {whole % 60:02d} s" if whole >= 60 else f"{whole} s"
+        return Text.assemble(("Coming soon", "bold yellow"), f" to {platform}: in {span}")
+    return Text.assemble(("Out now", "bold green"), f" on {platform}: released {span} ago")
 
 
 def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
@@ -66,26 +59,27 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
     directors = ", ".join(c.name for c in film.credits_for("Director"))
     writers = ", ".join(c.name for c in film.credits_for("Screenplay"))
     rows = [
-        ("Release", stamp(cd.release)),
+        ("Release", fmt.stamp(cd.release)),
         ("Director", directors),
         ("Writers", writers),
-        ("Studio", film.studio),
+        ("Studio", film.about.studio),
         ("Platform", film.release.platform),
-        ("Runtime", f"{film.runtime_minutes} min"),
-        ("Rating", film.rating),
-        ("Genres", ", ".join(film.genres)),
-        ("Language", film.language),
+        ("Runtime", f"{film.about.runtime_minutes} min"),
+        ("Rating", film.about.rating),
+        ("Genres", ", ".join(film.about.genres)),
+        ("Language", film.about.language),
     ]
     grid.add_row("Status", status_line(film, cd))
     for label, value in rows:
         grid.add_row(label, Text(value))
     grid.add_row("Trailer", link(film.trailer.url))
     if delay is not None:
-        grid.add_row("To Mars", Text(f"a message sent now arrives in {duration(delay)}"))
+        arrives = fmt.duration(round(delay))
+        grid.add_row("To Mars", Text(f"a message sent now arrives in {arrives}"))
     body = Group(
         Text(f"{film.title.romanized} · “{film.title.literal}”", style=DIM),
         Text(""),
-        Text(film.logline, style="italic"),
+        Text(film.about.logline, style="italic"),
         Text(""),
         grid,
     )
@@ -94,9 +88,9 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
 
 def synopsis(film: Film, short: bool) -> RenderableType:
     if short:
-        return Text(film.logline)
-    paragraphs: list[RenderableType] = [title(film), Text(film.logline, style="italic")]
-    paragraphs += [Text(p) for p in film.synopsis]
+        return Text(film.about.logline)
+    paragraphs: list[RenderableType] = [title(film), Text(film.about.logline, style="italic")]
+    paragraphs += [Text(p) for p in film.about.paragraphs]
     return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
 
 
@@ -135,30 +129,25 @@ def curiosities(film: Film) -> RenderableType:
 
 def countdown(film: Film, cd: Countdown) -> RenderableType:
     grid = _grid()
-    grid.add_row("Release", Text(stamp(cd.release)))
+    grid.add_row("Release", Text(fmt.stamp(cd.release)))
     if cd.date_differs:
-        here, there = f"{cd.release:%A} {cd.release.day} {cd.release:%B}", film.release.instant
-        note = f"Here that is {here}, not {there:%A} {there.day} {there:%B}."
+        here, there = fmt.day_month(cd.release), fmt.day_month(film.release.instant)
+        note = f"Here that is {here}, not {there}."
         grid.add_row("", Text(note, style="yellow"))
     grid.add_row("Zone", Text(cd.zone.name))
-    grid.add_row("Now", Text(stamp(cd.now), style=DIM))
+    grid.add_row("Now", Text(fmt.stamp(cd.now), style=DIM))
     grid.add_row("Status", status_line(film, cd))
     if cd.status == "upcoming":
-        grid.add_row("Remaining", Text(cd.exact.clock(), style="bold"))
+        grid.add_row("Remaining", Text(fmt.clock(cd.seconds), style="bold"))
         bar = Table.grid(padding=(0, 1))
         bar.add_row(ProgressBar(total=1.0, completed=cd.progress, width=30), f"{cd.progress:.0%}")
         grid.add_row("Progress", bar)
     else:
-        grid.add_row("Since", Text(cd.exact.clock(), style="bold"))
+        grid.add_row("Since", Text(fmt.clock(cd.seconds), style="bold"))
     ann = cd.anniversary
-    grid.add_row("Anniversary", Text(f"{_ordinal(ann.number)}, {stamp(ann.at)}"))
-    grid.add_row("", Text(f"in {ann.until.clock()}"))
+    grid.add_row("Anniversary", Text(f"{fmt.ordinal(ann.number)}, {fmt.stamp(ann.at)}"))
+    grid.add_row("", Text(f"in {fmt.clock(ann.until.total)}"))
     return _panel(grid, title(film))
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:
@@ -168,26 +157,22 @@ def validation(path: object, record: Film | None, problems: list[Problem]) -> Re
             f"cast, {len(record.curiosities)} curiosities, {len(record.sources)} sources",
             style="green",
         )
-    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    count = fmt.plural(len(problems), "problem")
     return Group(Text(f"{path}: {count}", style="red"), *(Text(f"  {p}") for p in problems))
 
 
 def signal(sig: Signal, zone: Zone) -> RenderableType:
     def local(moment: datetime) -> str:
-        return stamp(moment.astimezone(zone.tzinfo))
+        return fmt.stamp(moment.astimezone(zone.tzinfo))
 
     grid = _grid()
     grid.add_row("Now", Text(local(sig.at), style=DIM))
+    one_way = round(sig.one_way_seconds)  # rounded once, so the round trip is twice what shows
+    grid.add_row("Distance", Text(f"{fmt.million_km(sig.distance_km)} ({sig.distance_au:.3f} AU)"))
+    grid.add_row("One way", Text(f"a message sent now reaches Mars in {fmt.duration(one_way)}"))
+    grid.add_row("Round trip", Text(f"{fmt.duration(2 * one_way)} from question to answer"))
     grid.add_row(
-        "Distance", Text(f"{sig.distance_km / 1e6:,.1f} million km ({sig.distance_au:.3f} AU)")
-    )
-    grid.add_row(
-        "One way", Text(f"a message sent now reaches Mars in {duration(sig.one_way_seconds)}")
-    )
-    grid.add_row("Round trip", Text(f"{duration(sig.round_trip_seconds)} from question to answer"))
-    grid.add_row(
-        "Closest",
-        Text(f"{local(sig.closest.at)}: {sig.closest.distance_km / 1e6:,.1f} million km"),
+        "Closest", Text(f"{local(sig.closest.at)}: {fmt.million_km(sig.closest.distance_km)}")
     )
     grid.add_row(
         "Conjunction",
@@ -195,12 +180,9 @@ def signal(sig: Signal, zone: Zone) -> RenderableType:
             f"{local(sig.conjunction.at)}: the Sun passes between Earth and Mars and blocks contact"
         ),
     )
-    since = sig.previous_conjunction.at.astimezone(zone.tzinfo)
+    since = fmt.day_month_year(sig.previous_conjunction.at.astimezone(zone.tzinfo))
     grid.add_row(
-        "Cycle",
-        Text(
-            f"day {sig.cycle_day} of about 780 since the conjunction of {since.day} {since:%b %Y}"
-        ),
+        "Cycle", Text(f"day {sig.cycle_day} of about 780 since the conjunction of {since}")
     )
     return _panel(grid, Text("Earth to Mars", style=ACCENT))
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from lostcli.errors import UsageError
+from lostcli.formatting import offset
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 _UTC_NAMES = {"utc", "z", "gmt", "zulu", "etc/utc", "etc/gmt", "universal"}
@@ -94,19 +95,6 @@ def suggest(spec: str) -> str | None:
     return (names.get(words[0]) or cities[words[0]]) if words else None
 
 
-def signed_offset(delta: timedelta | None) -> str:
-    """`+09:00`, `-03:30`, `+00:00`."""
-    minutes = int((delta or timedelta()).total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    return f"{sign}{h:02d}:{m:02d}"
-
-
-def offset_text(delta: timedelta | None) -> str:
-    """`UTC+09:00`, `UTC-03:30`, `UTC+00:00`."""
-    return f"UTC{signed_offset(delta)}"
-
-
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
     hours, minutes = int(m[2]), int(m[3] or 0)
     if hours > 14 or minutes > 59 or (hours == 14 and minutes):
@@ -114,7 +102,7 @@ def _fixed(spec: str, m: re.Match[str]) -> Zone:
     delta = timedelta(hours=hours, minutes=minutes) * (-1 if m[1] == "-" else 1)
     if not delta:
         return UTC
-    name = offset_text(delta)
+    name = offset(delta)
     return Zone(name, timezone(delta, name))
 
 

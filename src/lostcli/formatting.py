@@ -1,0 +1,130 @@
+"""Every text a person reads that is not a Rich view: spans, durations, plurals, ordinals, time
+stamps and UTC offsets. The words live in the tables at the top, one place per kind, so that a
+translation has one seam to work on.
+
+Standard library only and no `typing`: the prompt path formats its segment here.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime, timedelta
+
+# Unit names for counted spans: singular, plural.
+UNITS = {
+    "year": ("year", "years"),
+    "month": ("month", "months"),
+    "day": ("day", "days"),
+    "hour": ("hour", "hours"),
+    "minute": ("minute", "minutes"),
+    "second": ("second", "seconds"),
+    "problem": ("problem", "problems"),
+}
+# Compact forms of a span: the prompt's (`3d 04h`) and a duration's (`12 min 34 s`).
+COMPACT = {
+    "days": "{d}d {h:02d}h",
+    "hours": "{h}h {m:02d}m",
+    "minutes": "{m}m {s:02d}s",
+    "ago": "{d}d ago",
+    "now": "out now",
+}
+DURATION = {"hours": "{h} h {m:02d} min", "minutes": "{m} min {s:02d} s", "seconds": "{s} s"}
+STATUS = {"upcoming": "upcoming", "released": "released"}
+
+
+def plural(n: int, unit: str) -> str:
+    """`1 day`, `3 days`."""
+    one, many = UNITS[unit]
+    return f"{n} {one if n == 1 else many}"
+
+
+def ordinal(n: int) -> str:
+    """`1st`, `2nd`, `11th`, `22nd`."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def split(seconds: int) -> tuple[int, int, int, int]:
+    """The absolute value of `seconds` as (days, hours, minutes, seconds)."""
+    days, rest = divmod(abs(seconds), 86_400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    return days, hours, minutes, secs
+
+
+def clock(seconds: int) -> str:
+    """`3 days 04:12:09`, `04:12:09`."""
+    days, h, m, s = split(seconds)
+    hms = f"{h:02d}:{m:02d}:{s:02d}"
+    return f"{plural(days, 'day')} {hms}" if days else hms
+
+
+def digits(seconds: int) -> str:
+    """`3d 04:12:09`: the big-digit form, whose glyphs are only digits, `d`, `:` and space."""
+    days, h, m, s = split(seconds)
+    hms = f"{h:02d}:{m:02d}:{s:02d}"
+    return f"{days}d {hms}" if days else hms
+
+
+def calendar(years: int, months: int, days: int, hours: int, minutes: int, secs: int) -> str:
+    """`1 year, 5 months, 25 days`; the time of day only when the span is under a day."""
+    big = [(years, "year"), (months, "month"), (days, "day")]
+    small = [(hours, "hour"), (minutes, "minute"), (secs, "second")]
+    parts = [plural(n, unit) for n, unit in big if n] or [plural(n, unit) for n, unit in small if n]
+    return ", ".join(parts) or plural(0, "second")
+
+
+def relative(seconds: int) -> tuple[str, int, str]:
+    """The prompt's compact form of signed seconds to the release: (text, whole days, status).
+    `3d 04h`, `4h 12m`, `1m 01s` before; `out now` on the first day; `543d ago` after."""
+    if seconds > 0:
+        d, h, m, s = split(seconds)
+        form = COMPACT["days" if d else "hours" if h else "minutes"]
+        return form.format(d=d, h=h, m=m, s=s), d, STATUS["upcoming"]
+    d = -seconds // 86_400
+    return (COMPACT["ago"].format(d=d) if d else COMPACT["now"]), d, STATUS["released"]
+
+
+def duration(seconds: int) -> str:
+    """Whole seconds as `12 min 34 s` or `1 h 02 min`. Callers round once, before formatting,
+    so that a sum or a double of what they show is what they show."""
+    form = DURATION["hours" if seconds >= 3600 else "minutes" if seconds >= 60 else "seconds"]
+    h, rest = divmod(seconds, 3600)
+    return form.format(h=h, m=rest // 60 if h else seconds // 60, s=seconds % 60)
+
+
+def million_km(km: float) -> str:
+    """`183.8 million km`."""
+    return f"{km / 1e6:,.1f} million km"
+
+
+def signed_offset(delta: timedelta | None) -> str:
+    """`+09:00`, `-03:30`, `+00:00`."""
+    minutes = int(delta.total_seconds()) // 60 if delta else 0
+    sign = "-" if minutes < 0 else "+"
+    h, m = divmod(abs(minutes), 60)
+    return f"{sign}{h:02d}:{m:02d}"
+
+
+def offset(delta: timedelta | None) -> str:
+    """`UTC+09:00`, `UTC-03:30`, `UTC+00:00`."""
+    return f"UTC{signed_offset(delta)}"
+
+
+def stamp(moment: datetime) -> str:
+    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset."""
+    utc = offset(moment.utcoffset())
+    abbr = moment.tzname() or ""
+    label = f" {abbr}" if abbr and abbr != utc else ""
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}{label} ({utc})"
+
+
+def day_month(moment: datetime) -> str:
+    """`Friday 30 May`."""
+    return f"{moment:%A} {moment.day} {moment:%B}"
+
+
+def day_month_year(moment: datetime) -> str:
+    """`9 Jan 2026`."""
+    return f"{moment.day} {moment:%b %Y}"

@@ -1,0 +1,152 @@
+"""The output seam: every byte through the injected environment, under one policy for
+characters a stream cannot encode (context.py), in process and in real locales."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lostcli import context
+from tests.conftest import LATER, environment, run, script
+
+BUNDLED = str(Path(__file__).resolve().parents[1] / "data" / "film.toml")
+EVERY_COMMAND = [
+    ["info", "--now", LATER],
+    ["synopsis"],
+    ["credits"],
+    ["curiosities"],
+    ["countdown", "--now", LATER],
+    ["signal", "--now", LATER],
+    ["trailer"],
+    ["validate", BUNDLED],
+    ["prompt", "--now", LATER],
+    ["init", "bash"],
+    ["init", "zsh"],
+    ["init", "fish"],
+    ["--version"],
+    ["--help"],
+    ["info", "--help"],
+    [],
+]
+BORDER = re.compile(r"^[+|]")
+
+
+def assert_aligned(text: str) -> None:
+    """Each box's lines end in the same column (one cell a character: no wide ones remain)."""
+    box: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if BORDER.match(line):
+            box.append(line)
+            continue
+        if box:
+            assert len({len(b.rstrip()) for b in box}) == 1, "\n".join(box)
+        box = []
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=[" ".join(c[:2]) for c in EVERY_COMMAND])
+def test_every_command_in_a_narrow_encoding(command: list[str], encoding: str) -> None:
+    r = run(*command, encoding=encoding)
+    assert r.code == 0, r.err
+    assert r.err == ""
+    assert "Traceback" not in r.out
+    assert r.out.strip()
+    r.out.encode(encoding)  # the policy left nothing the stream cannot take
+    assert_aligned(r.out)
+
+
+def test_the_policy_in_detail() -> None:
+    assert context.encodable("✦ 이 별에 필요한 “x” ╭─╮", "ascii") == '* ? ?? ??? "x" +-+'
+    assert context.encodable("✦ · é 이", "latin-1") == "* · é ?"
+    assert context.encodable("✦ 이", "utf-8") == "✦ 이"
+
+
+def test_hangul_is_one_question_mark_a_character_and_borders_hold() -> None:
+    r = run("info", "--now", LATER, encoding="latin-1")
+    first = r.out.splitlines()[0]
+    assert first.startswith("+- Lost in Starlight  ? ?? ??? -")
+    assert first.endswith("+")
+
+
+def test_prompt_and_init_fall_back_to_the_ascii_icon() -> None:
+    assert run("prompt", "--now", LATER, encoding="ascii").out == "* 543d ago\n"
+    assert run("prompt", "--now", LATER).out == "✦ 543d ago\n"
+    assert "__lostcli_icon='*'" in run("init", "bash", encoding="latin-1").out
+
+
+def test_json_and_the_calendar_stay_utf8_in_any_locale() -> None:
+    r = run("synopsis", "--json", encoding="ascii")
+    assert "Nan-young" in r.out
+    raw = run("calendar", "--now", LATER, encoding="utf-8").out
+    assert "이 별에 필요한" in raw
+    e, out, _ = environment(encoding="ascii")
+    from lostcli import entry
+
+    assert entry.run(["calendar", "--now", LATER], e) == 0
+    assert "이 별에 필요한" in out.getvalue().decode("utf-8")
+
+
+def test_errors_go_to_stderr_only_even_when_stderr_is_closed() -> None:
+    e, out, _ = environment()
+    e.stderr = None
+    from lostcli import entry
+
+    assert entry.run(["countdown", "--tz", "Nowhere/Land"], e) == 2
+    assert out.getvalue() == b""
+
+
+def test_a_full_stdout_is_one_error_line() -> None:
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    for args in (["info"], ["prompt"], ["--version"], ["--help"], ["credits", "--json"]):
+        e, _, err = environment()
+        e.stdout = Full()
+        from lostcli import entry
+
+        assert entry.run(args, e) == 1, args
+        assert (
+            err.getvalue() == b"lostcli: error: cannot write the output: No space left on device\n"
+        )
+
+
+# A real process: the locale decides the encoding at start-up.
+
+
+@pytest.fixture(scope="module")
+def latin1_locale(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A real ISO-8859-1 locale, built with localedef into a temporary folder (LOCPATH)."""
+    if shutil.which("localedef") is None or not Path("/usr/share/i18n/charmaps").is_dir():
+        pytest.fail("localedef and Debian's locales package are needed (.ci/run installs them)")
+    where = tmp_path_factory.mktemp("locales")
+    subprocess.run(
+        ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(where / "en_US.ISO-8859-1")],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return {"LOCPATH": str(where), "LC_ALL": "en_US.ISO-8859-1", "LANG": "en_US.ISO-8859-1"}
+
+
+@pytest.mark.parametrize("command", [["info"], ["prompt"], ["init", "bash"], ["--help"]])
+@pytest.mark.parametrize("locale", ["latin-1 locale", "PYTHONIOENCODING=ascii", "LC_ALL=C"])
+def test_real_locales(locale: str, command: list[str], latin1_locale: dict[str, str]) -> None:
+    env = {
+        "latin-1 locale": latin1_locale,
+        "PYTHONIOENCODING=ascii": {"PYTHONIOENCODING": "ascii"},
+        "LC_ALL=C": {"LC_ALL": "C", "PYTHONUTF8": "0"},
+    }[locale]
+    full = {**os.environ, "TZ": "UTC", "COLUMNS": "80", **env}
+    p = subprocess.run([*script(), *command], env=full, capture_output=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stderr == b""
+    encoding = "latin-1" if locale == "latin-1 locale" else "ascii"
+    text = p.stdout.decode(encoding)  # raises if anything was written in another encoding
+    assert_aligned(text)
+    if command == ["prompt"]:
+        assert text.startswith("* ")

@@ -1,0 +1,41 @@
+"""The import budget of each start-up path, read from a real process with `-X importtime`.
+Timing itself is measured in bench/, never here."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import LATER, script
+
+
+def imported(*args: str) -> set[str]:
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", script()[-1], *args],
+        env={**os.environ, "TZ": "UTC"}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stderr[-2000:]
+    return {line.rsplit("|", 1)[-1].strip() for line in p.stderr.splitlines() if "|" in line}
+
+
+def test_typer_pin_holds_because_newer_typer_imports_pydantic_on_every_run() -> None:
+    """Typer 0.29 imports pydantic at start-up (about 80 ms a command), so pyproject.toml pins
+    typer<0.29. When this fails after lifting the pin, Typer no longer does, and the pin can go."""
+    modules = imported("info", "--now", LATER)
+    assert "typer" in modules
+    assert "pydantic" not in modules
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (["--version"], {"typer", "rich", "msgspec", "dateutil", "tomllib"}),
+        (["info", "--now", LATER], {"json", "lostcli.live", "lostcli.ical", "webbrowser"}),
+        (["credits"], {"json", "dateutil", "lostcli.ephemeris", "lostcli.live"}),
+    ],
+)
+def test_each_path_imports_only_what_it_needs(args: list[str], absent: set[str]) -> None:
+    assert not imported(*args) & absent
