@@ -22,17 +22,25 @@ NOW = "--now=2026-11-25T03:00Z"
 
 COMMANDS = {
     "python -c pass": [PY, "-c", "pass"],
-    "lostcli prompt": [LOSTCLI, "prompt"],
     "typer+rich hello": [PY, str(HERE / "hello.py")],
+    "lostcli prompt": [LOSTCLI, "prompt"],
     "lostcli --version": [LOSTCLI, "--version"],
     "lostcli info": [LOSTCLI, "info", NOW],
     "lostcli countdown": [LOSTCLI, "countdown", NOW],
+    "lostcli credits": [LOSTCLI, "credits"],
+    "lostcli curiosities": [LOSTCLI, "curiosities"],
+    "lostcli signal": [LOSTCLI, "signal", NOW],
 }
+# (command, baseline, target ratio or None to only report)
 RATIOS = [
-    ("lostcli prompt", "python -c pass", 2.0),
-    ("lostcli info", "typer+rich hello", 1.2),
-    ("lostcli countdown", "typer+rich hello", 1.2),
-    ("lostcli info", "python -c pass", None),
+    ("lostcli prompt", "python -c pass", 1.5),
+    ("lostcli --version", "python -c pass", 2.5),
+    ("lostcli info", "python -c pass", 10),
+    ("lostcli countdown", "python -c pass", 10),
+    ("lostcli credits", "python -c pass", 10),
+    ("lostcli curiosities", "python -c pass", 10),
+    ("lostcli signal", "python -c pass", 11),
+    ("typer+rich hello", "python -c pass", None),
 ]
 
 
