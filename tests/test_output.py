@@ -150,3 +150,20 @@ def test_real_locales(locale: str, command: list[str], latin1_locale: dict[str, 
     assert_aligned(text)
     if command == ["prompt"]:
         assert text.startswith("* ")
+
+
+def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "prompt.tsv"
+    target.mkdir()  # renaming a file over a directory fails after the temporary file is written
+    context.store(str(target), b"x")
+    assert [p.name for p in tmp_path.iterdir()] == ["prompt.tsv"]
+    context.store(str(tmp_path / "ok"), b"y")
+    assert (tmp_path / "ok").read_bytes() == b"y"
+
+
+def test_only_a_regular_file_has_a_cache_key(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert context.record_key(str(fifo)) is None
+    assert context.record_key(str(tmp_path / "none")) is None
+    assert context.record_key(BUNDLED) is not None

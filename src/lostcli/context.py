@@ -15,9 +15,11 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import sys
 import time
 
+from lostcli import __version__
 from lostcli.errors import LostcliError
 
 TYPE_CHECKING = False  # importing typing would cost the prompt a tenth of its time
@@ -53,6 +55,36 @@ def encodable(text: str, encoding: str) -> str:
         return text
     except UnicodeEncodeError:
         return text.encode(encoding, ERRORS).decode(encoding)
+
+
+def record_key(path: str) -> str | None:
+    """What a cache entry made from a record file is valid for: this lostcli, the file's absolute
+    path (a relative LOSTCLI_FILM names another file in another directory), modification time
+    and size. None for a file that cannot be read this way or is not a regular file."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return f"{__version__}\t{os.path.abspath(path)}\t{st.st_mtime_ns}\t{st.st_size}"
+
+
+def store(path: str, data: bytes) -> None:
+    """Write a cache file atomically (a temporary file renamed over it, so a reader sees the old
+    or the new content), leave no temporary file behind, and never fail the command for it: an
+    unwritable cache only costs speed."""
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temp, "wb") as f:
+            f.write(data)
+        os.replace(temp, path)
+    except OSError:
+        try:  # noqa: SIM105 (contextlib would cost the prompt an import)
+            os.unlink(temp)
+        except OSError:
+            pass
 
 
 class Environment:

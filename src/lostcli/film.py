@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import msgspec
 from msgspec import Meta, Struct, field
 
+from lostcli.context import record_key, store
 from lostcli.errors import LostcliError
 from lostcli.formatting import signed_offset
 
@@ -197,39 +198,24 @@ def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
             pass
     film = parse(read_text(path), str(path))
     if entry is not None:
-        _store(entry[0], entry[1] + msgspec.msgpack.encode(film))
+        store(str(entry[0]), entry[1] + msgspec.msgpack.encode(film))
     return film
 
 
 def _cache_entry(path: Path, cache_dir: str | None) -> tuple[Path, bytes] | None:
     """The cache file of a record and the key its content must start with. The name is a
-    checksum of the path (zlib's: hashlib's import costs more than the whole parse saves); the
-    key inside makes a collision or a stale entry a mere miss."""
+    checksum of the path (zlib's: hashlib's import costs more than the whole parse saves), so a
+    changed record replaces its entry; the key inside makes a collision or a stale entry a miss."""
     import zlib
 
-    from lostcli import __version__
-
-    try:
-        st = path.stat()
-    except OSError:
-        return None  # the loader says what is wrong
-    if not cache_dir or not path.is_file():
+    if not cache_dir:
         return None
-    where = str(path.absolute()).encode("utf-8", "surrogateescape")
-    key = b"\0".join([__version__.encode(), where, b"%d\0%d\n" % (st.st_size, st.st_mtime_ns)])
-    # One entry per record file: a changed record replaces its entry instead of adding one.
-    return Path(cache_dir, f"record-{zlib.crc32(where):08x}.msgpack"), key
-
-
-def _store(entry: Path, data: bytes) -> None:
-    """Write atomically (a temporary file renamed over), and never fail the command for it."""
-    temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        temp.replace(entry)
-    except OSError:
-        temp.unlink(missing_ok=True)
+    key = record_key(str(path))
+    if key is None:
+        return None
+    where = os.fsencode(path.absolute())
+    name = Path(cache_dir, f"record-{zlib.crc32(where):08x}.msgpack")
+    return name, key.encode("utf-8", "surrogateescape") + b"\n"
 
 
 def read_text(path: Path) -> str:

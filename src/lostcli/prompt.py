@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 
-from lostcli import __version__
-from lostcli.errors import ExitStatus, LostcliError  # already loaded by entry.py
+from lostcli.context import record_key, store  # already loaded by entry.py
+from lostcli.errors import ExitStatus, LostcliError
 from lostcli.formatting import relative
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
@@ -50,12 +50,7 @@ def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
 
 def facts(path: str, cache_dir: str | None) -> tuple[int, str]:
     """(release as Unix seconds, short title) of a record, through the cache."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        st = None  # let the loader say what is wrong
-    # The absolute path: a relative LOSTCLI_FILM names another file in another directory.
-    key = f"{__version__}\t{os.path.abspath(path)}\t{st.st_mtime_ns}\t{st.st_size}" if st else None
+    key = record_key(path)
     cache = os.path.join(cache_dir, "prompt.tsv") if cache_dir else None
     if key and cache:
         try:
@@ -66,9 +61,9 @@ def facts(path: str, cache_dir: str | None) -> tuple[int, str]:
                 return int(release), title
         except (OSError, ValueError):
             pass
-    loaded = _load(path)
+    loaded = _load(path)  # a path with no key: the loader says what is wrong
     if key and cache:
-        _write(cache, f"{key}\t{loaded[0]}\t{loaded[1]}")
+        store(cache, f"{key}\t{loaded[0]}\t{loaded[1]}".encode())
     return loaded
 
 
@@ -83,17 +78,6 @@ def _load(path: str) -> tuple[int, str]:
     from lostcli import film
 
     return of_record(film.load(Path(path)))
-
-
-def _write(cache: str, line: str) -> None:
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        temp = f"{cache}.{os.getpid()}"
-        with open(temp, "w", encoding="utf-8") as f:
-            f.write(line)
-        os.replace(temp, cache)  # atomic: a prompt drawn meanwhile sees the old or the new line
-    except OSError:
-        pass  # an unwritable cache only costs speed
 
 
 def _options(argv: list[str]) -> dict[str, str | bool]:
