@@ -185,7 +185,8 @@ def test_record_cannot_drive_the_terminal(
 
 
 @pytest.mark.parametrize(
-    "pipeline", ["info | head -1", "credits | true", "curiosities | head -c 10"]
+    "pipeline",
+    ["info | head -1", "credits | true", "curiosities | head -c 10", "--help | head -c 10"],
 )
 def test_closed_pipe_is_quiet(pipeline: str) -> None:
     cmd = " ".join(script())

@@ -226,12 +226,14 @@ class Environment:
         """Text views of stdout and stderr under the same policy, for code that writes to
         `sys.stdout` (Typer's help and errors) or needs a live terminal stream (Rich's Live)."""
 
-        def wrap(write: Callable[[bytes], None], encoding: str, tty: bool) -> io.TextIOWrapper:
-            raw = _Through(write, tty)
+        def wrap(
+            write: Callable[[bytes], None], stream: BinaryIO | None, encoding: str, tty: bool
+        ) -> io.TextIOWrapper:
+            raw = _Through(write, stream.fileno if stream is not None else None, tty)
             return io.TextIOWrapper(raw, encoding=encoding, errors=ERRORS, write_through=True)  # type: ignore[arg-type]
 
-        out = wrap(self.write_bytes, self.stdout_encoding, self.stdout_isatty)
-        err = wrap(self.write_stderr, self.stderr_encoding, self.stderr_isatty)
+        out = wrap(self.write_bytes, self.stdout, self.stdout_encoding, self.stdout_isatty)
+        err = wrap(self.write_stderr, self.stderr, self.stderr_encoding, self.stderr_isatty)
         return out, err
 
     def _abandon_stdout(self) -> None:
@@ -251,11 +253,20 @@ class OutputError(LostcliError):
 
 class _Through(io.RawIOBase):
     """What a TextIOWrapper writes goes to one of the environment's writers; closing or
-    collecting the wrapper leaves the real stream open."""
+    collecting the wrapper leaves the real stream open. The real descriptor stays reachable:
+    Rich, on a broken pipe, points it at /dev/null itself."""
 
-    def __init__(self, write: Callable[[bytes], None], tty: bool) -> None:
+    def __init__(
+        self, write: Callable[[bytes], None], fileno: Callable[[], int] | None, tty: bool
+    ) -> None:
         self._write = write
+        self._fileno = fileno
         self._tty = tty
+
+    def fileno(self) -> int:
+        if self._fileno is None:
+            raise io.UnsupportedOperation("fileno")
+        return self._fileno()
 
     def writable(self) -> bool:
         return True
