@@ -13,11 +13,12 @@ from lostcli import clock, film, formatting, timeline, zones
 
 RELEASE = film.load().release
 UTC = UTC
+NOW = datetime(2026, 11, 25, 3, tzinfo=UTC)  # what `now` and `+3d` count from
 
 
 def at(zone: str, now: str = "2025-05-01T00:00:00Z") -> timeline.Countdown:
     z = zones.parse(zone)
-    return timeline.countdown(RELEASE, clock.parse(now, z), z)
+    return timeline.countdown(RELEASE, clock.parse(now, z, NOW), z)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_calendar_span_across_dst_is_wall_clock() -> None:
         datetime(2025, 3, 9, 12, tzinfo=ZoneInfo("America/New_York")),
         "America/New_York", "x", "x", datetime(2025, 1, 1).date(), "x", (),
     )  # fmt: skip
-    cd = timeline.countdown(release, clock.parse("2025-03-08T12:00", z), z)
+    cd = timeline.countdown(release, clock.parse("2025-03-08T12:00", z, NOW), z)
     assert formatting.calendar(*cd.calendar) == "1 day"
     assert cd.exact == timeline.Span(0, 23, 0, 0)
 
@@ -140,4 +141,18 @@ def test_any_release_the_validator_accepts(release: datetime, now: datetime, zon
     assert cd.release.astimezone(UTC) == release
     assert (1 if cd.seconds >= 0 else -1) * cd.exact.total == cd.seconds
     assert cd.anniversary.at > cd.now
+    n = cd.anniversary.number
+    # the one before it is not still to come: no anniversary is ever skipped
+    assert n == 1 or timeline.years_on(cd.release, n - 1) <= cd.now
     assert 0.0 <= cd.progress <= 1.0
+
+
+def test_an_anniversary_in_a_skipped_day_is_not_skipped() -> None:
+    # Kiritimati jumped from UTC-10 to UTC+14 and skipped 31 Dec 1994 (tzdata): the 4th
+    # anniversary of 31 Dec 1990 12:00 falls on 1 Jan 1995 at 12:00, after 05:00 that day.
+    kiritimati = ZoneInfo("Pacific/Kiritimati")
+    release = datetime(1990, 12, 31, 12, tzinfo=kiritimati)
+    now = datetime(1995, 1, 1, 5, tzinfo=kiritimati)
+    anniversary = timeline.next_anniversary(release, now)
+    assert anniversary.number == 4
+    assert anniversary.at == datetime(1995, 1, 1, 12, tzinfo=kiritimati)

@@ -50,7 +50,7 @@ class Session:
 
         try:
             zone, warning = zones.resolve(tz, self.env.environ)
-            instant = clock.parse(now, zone) if now is not None else self.now()
+            instant = clock.parse(now, zone, self.now()) if now is not None else self.now()
         except UsageError as e:
             raise self.usage(str(e)) from None
         if warning:
@@ -110,8 +110,9 @@ NowOpt = Annotated[
     typer.Option(
         "--now",
         metavar="WHEN",
-        help="Pretend it is this time (ISO 8601, @unix-seconds or free text); "
-        "a time without offset is in --tz.",
+        help="Pretend it is this time: ISO 8601, a full date in free text (30 May 2025 4pm KST), "
+        "@unix-seconds, now, tomorrow, yesterday, or +3d, -2h30m from now. "
+        "A time without offset is in --tz.",
         show_default=False,
     ),
 ]

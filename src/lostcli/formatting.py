@@ -100,11 +100,13 @@ def million_km(km: float) -> str:
 
 
 def signed_offset(delta: timedelta | None) -> str:
-    """`+09:00`, `-03:30`, `+00:00`."""
-    minutes = int(delta.total_seconds()) // 60 if delta else 0
-    sign = "-" if minutes < 0 else "+"
-    h, m = divmod(abs(minutes), 60)
-    return f"{sign}{h:02d}:{m:02d}"
+    """`+09:00`, `-03:30`, `+00:00`; with seconds when it has them (`-00:44:30`, Monrovia until
+    1972), as `date +%::z` prints them."""
+    seconds = int(delta.total_seconds()) if delta else 0
+    sign = "-" if seconds < 0 else "+"
+    minutes, s = divmod(abs(seconds), 60)
+    h, m = divmod(minutes, 60)
+    return f"{sign}{h:02d}:{m:02d}" + (f":{s:02d}" if s else "")
 
 
 def offset(delta: timedelta | None) -> str:

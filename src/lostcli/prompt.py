@@ -127,13 +127,20 @@ def main(argv: list[str], env: Environment, film_path: str | None = None) -> int
 
 
 def _now(opts: dict[str, str | bool], env: Environment) -> int:
+    """The instant as whole Unix seconds, rounded down as countdown rounds it (also before 1970)."""
+    current = env.clock()
     if "--now" not in opts and "--tz" not in opts:
-        return int(env.clock())
+        return int(current // 1)
+    from datetime import UTC, datetime
+
     from lostcli import clock, zones
 
     zone, _ = zones.resolve(_str(opts.get("--tz")), env.environ)  # no warnings in a prompt
     when = opts.get("--now")
-    return int(clock.parse(when, zone).timestamp()) if isinstance(when, str) else int(env.clock())
+    if not isinstance(when, str):
+        return int(current // 1)
+    instant = clock.parse(when, zone, datetime.fromtimestamp(current, UTC))
+    return int(instant.timestamp() // 1)
 
 
 def _str(value: str | bool | None) -> str | None:

@@ -91,11 +91,13 @@ def countdown(release: Release, now: datetime, zone: Zone) -> Countdown:
 
 def next_anniversary(release: datetime, now: datetime) -> Anniversary:
     """The first anniversary after `now`: the release's wall-clock time, n years on, in its zone."""
-    n = max(1, now.year - release.year)
-    at = _years_on(release, n)
-    if at <= now:
+    # From a year early: where a zone skipped a date (Kiritimati, 31 Dec 1994) the n-th
+    # anniversary can fall in the calendar year after its number says.
+    n = max(1, now.year - release.year - 1)
+    at = years_on(release, n)
+    while at <= now:
         n += 1
-        at = _years_on(release, n)
+        at = years_on(release, n)
     return Anniversary(n, at, Span.of(elapsed(now, at)))
 
 
@@ -105,7 +107,7 @@ def elapsed(start: datetime, end: datetime) -> int:
     return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds())
 
 
-def _years_on(moment: datetime, years: int) -> datetime:
+def years_on(moment: datetime, years: int) -> datetime:
     # Adding years to an aware datetime is wall-clock arithmetic; the round trip through UTC
     # settles a wall time that falls in a DST gap.
     return (moment + relativedelta(years=years)).astimezone(UTC).astimezone(moment.tzinfo)

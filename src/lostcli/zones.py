@@ -1,4 +1,9 @@
-"""Time zones: names, fixed offsets, city names, and which zone applies (pure, stdlib only).
+"""Time zones: what people type, what the TZ variable holds, and which zone applies (pure).
+
+`--tz` and LOSTCLI_TZ take an IANA name in any case, UTC or GMT, an offset (`UTC+9` is nine hours
+east, as people mean it), an abbreviation (`KST`), a country (`Korea`) or a city (`Seoul`,
+`서울`). TZ is read as the C library reads it: a zone name, `:name`, the absolute path of a TZif
+file, or a POSIX string, in which `UTC-9` is nine hours east.
 
 Resolution order: the --tz option, then LOSTCLI_TZ, then TZ, then the system zone, then UTC.
 """
@@ -6,21 +11,82 @@ Resolution order: the --tz option, then LOSTCLI_TZ, then TZ, then the system zon
 from __future__ import annotations
 
 import contextlib
+import io
+import os
 import re
+import stat
 from collections.abc import Mapping
-from datetime import timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from lostcli.errors import UsageError
 from lostcli.formatting import offset
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
-_UTC_NAMES = {"utc", "z", "gmt", "zulu", "etc/utc", "etc/gmt", "universal"}
+_UTC_NAMES = {"utc", "z", "zulu", "etc/utc", "universal", "etc/universal", "uct", "etc/uct"}
+_GMT_NAMES = {"gmt", "etc/gmt", "greenwich", "etc/greenwich", "gmt0", "gmt+0", "gmt-0"}
 SYSTEM_LOCALTIME = Path("/etc/localtime")
 SYSTEM_TIMEZONE = Path("/etc/timezone")
+MAX_TZIF_BYTES = 1 << 20  # the largest zone file in tzdata is under 4 KiB
+
+# Abbreviations people type, with the zones they mean; one with several zones is ambiguous.
+# (EST, MST, HST, CET, EET, WET, MET are zone names of their own in tzdata.)
+ABBREVIATIONS = {
+    "KST": ("Asia/Seoul",), "JST": ("Asia/Tokyo",), "HKT": ("Asia/Hong_Kong",),
+    "PKT": ("Asia/Karachi",), "WIB": ("Asia/Jakarta",), "WITA": ("Asia/Makassar",),
+    "WIT": ("Asia/Jayapura",), "IST": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    "IDT": ("Asia/Jerusalem",), "MSK": ("Europe/Moscow",), "BST": ("Europe/London",),
+    "WEST": ("WET",), "CEST": ("CET",), "EEST": ("EET",),
+    "CST": ("America/Chicago", "Asia/Shanghai", "America/Havana"),
+    "CDT": ("America/Chicago", "America/Havana"), "EDT": ("America/New_York",),
+    "MDT": ("America/Denver",), "PST": ("America/Los_Angeles",), "PDT": ("America/Los_Angeles",),
+    "AKST": ("America/Anchorage",), "AKDT": ("America/Anchorage",),
+    "AST": ("America/Halifax",), "ADT": ("America/Halifax",),
+    "NST": ("America/St_Johns",), "NDT": ("America/St_Johns",),
+    "AEST": ("Australia/Sydney",), "AEDT": ("Australia/Sydney",),
+    "ACST": ("Australia/Adelaide",), "ACDT": ("Australia/Adelaide",), "AWST": ("Australia/Perth",),
+    "NZST": ("Pacific/Auckland",), "NZDT": ("Pacific/Auckland",),
+    "SAST": ("Africa/Johannesburg",), "CAT": ("Africa/Maputo",), "EAT": ("Africa/Nairobi",),
+    "WAT": ("Africa/Lagos",),
+}  # fmt: skip
+# Zones of tzdata that keep one offset all year although the name sounds like a region's clock.
+_FIXED_LEGACY = {"EST": "America/New_York", "MST": "America/Denver"}
+# Cities that no zone is named after, in English and in Korean.
+CITIES = {
+    "busan": "Asia/Seoul", "incheon": "Asia/Seoul", "beijing": "Asia/Shanghai",
+    "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+    "washington": "America/New_York", "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles", "osaka": "Asia/Tokyo",
+    "서울": "Asia/Seoul", "부산": "Asia/Seoul", "인천": "Asia/Seoul", "대구": "Asia/Seoul",
+    "대전": "Asia/Seoul", "광주": "Asia/Seoul", "울산": "Asia/Seoul", "제주": "Asia/Seoul",
+    "평양": "Asia/Pyongyang", "도쿄": "Asia/Tokyo", "오사카": "Asia/Tokyo",
+    "베이징": "Asia/Shanghai", "상하이": "Asia/Shanghai", "홍콩": "Asia/Hong_Kong",
+    "타이베이": "Asia/Taipei", "싱가포르": "Asia/Singapore", "방콕": "Asia/Bangkok",
+    "호찌민": "Asia/Ho_Chi_Minh", "자카르타": "Asia/Jakarta", "마닐라": "Asia/Manila",
+    "뉴델리": "Asia/Kolkata", "뭄바이": "Asia/Kolkata", "두바이": "Asia/Dubai",
+    "모스크바": "Europe/Moscow", "이스탄불": "Europe/Istanbul", "런던": "Europe/London",
+    "파리": "Europe/Paris", "베를린": "Europe/Berlin", "로마": "Europe/Rome",
+    "마드리드": "Europe/Madrid", "암스테르담": "Europe/Amsterdam", "뉴욕": "America/New_York",
+    "워싱턴": "America/New_York", "시카고": "America/Chicago", "덴버": "America/Denver",
+    "로스앤젤레스": "America/Los_Angeles", "샌프란시스코": "America/Los_Angeles",
+    "시애틀": "America/Los_Angeles", "밴쿠버": "America/Vancouver", "토론토": "America/Toronto",
+    "멕시코시티": "America/Mexico_City", "상파울루": "America/Sao_Paulo",
+    "호놀룰루": "Pacific/Honolulu", "시드니": "Australia/Sydney", "멜버른": "Australia/Melbourne",
+    "오클랜드": "Pacific/Auckland", "카이로": "Africa/Cairo", "나이로비": "Africa/Nairobi",
+}  # fmt: skip
+# Country names that tzdata's iso3166.tab spells otherwise, in English and in Korean.
+COUNTRIES = {
+    "korea": "KR", "republic of korea": "KR", "usa": "US", "us": "US", "america": "US", "uk": "GB",
+    "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "한국": "KR", "대한민국": "KR", "남한": "KR", "북한": "KP", "일본": "JP", "중국": "CN",
+    "대만": "TW", "미국": "US", "캐나다": "CA", "영국": "GB", "프랑스": "FR", "독일": "DE",
+    "이탈리아": "IT", "스페인": "ES", "러시아": "RU", "인도": "IN", "베트남": "VN", "태국": "TH",
+    "필리핀": "PH", "인도네시아": "ID", "몽골": "MN", "호주": "AU", "뉴질랜드": "NZ",
+    "브라질": "BR", "멕시코": "MX",
+}  # fmt: skip
 
 
 class Zone(NamedTuple):
@@ -29,29 +95,47 @@ class Zone(NamedTuple):
 
 
 UTC = Zone("UTC", timezone.utc)  # noqa: UP017 (datetime.UTC would shadow this name)
+GMT = Zone("GMT", timezone(timedelta(0), "GMT"))
 
 
 class ZoneError(UsageError):
-    def __init__(self, spec: str, reason: str, hint: str | None = None) -> None:
-        self.spec = spec
-        super().__init__(f"{reason} {spec!r}" + (f"; did you mean {hint}?" if hint else ""))
+    """A zone that cannot be used; the message quotes what was given."""
 
 
 def parse(spec: str) -> Zone:
-    """A zone from an IANA name (any case), UTC/Z, a fixed offset or an unambiguous city name."""
-    text = spec.strip()
+    """A zone from what a person types: see the module's docstring."""
+    import unicodedata  # Hangul typed on a Mac arrives decomposed
+
+    text = unicodedata.normalize("NFC", " ".join(spec.split()))
+    lower = text.lower()
     if not text:
-        raise ZoneError(spec, "empty time zone")
-    if text.lower() in _UTC_NAMES:
+        raise ZoneError("empty time zone")
+    if lower in _UTC_NAMES:
         return UTC
+    if lower in _GMT_NAMES:
+        return GMT
     if m := _OFFSET.fullmatch(text):
         return _fixed(spec, m)
-    if zone := _iana(text):
+    if lower.startswith(("right/", "posix/")):
+        _leap_seconds(spec, lower)
+        text = lower = lower[len("posix/") :]
+    if zone := _iana(text) or _iana(_canonical().get(lower, "")):
         return zone
-    key = _canonical().get(text.lower()) or _city(spec)
-    if key is None:
-        raise ZoneError(spec, "unknown time zone", suggest(spec))
-    return Zone(key, ZoneInfo(key))
+    for found in (_abbreviation(spec, text.upper()), _country(spec, lower), _city(spec, lower)):
+        if found:
+            return Zone(found, ZoneInfo(found))
+    hint = suggest(spec)
+    raise ZoneError(f"unknown time zone {spec!r}" + (f"; did you mean {hint}?" if hint else ""))
+
+
+def note(zone: Zone) -> str | None:
+    """What a user should know about the zone they chose: a legacy zone without daylight time."""
+    city = _FIXED_LEGACY.get(zone.name)
+    if city is None:
+        return None
+    utc = offset(datetime(2025, 1, 1, tzinfo=zone.tzinfo).utcoffset())
+    place = city.rpartition("/")[2].replace("_", " ")
+    return f"{zone.name} is {utc} all year, without daylight saving time; for {place}, use {city}"
 
 
 def resolve(
@@ -60,50 +144,101 @@ def resolve(
     localtime: Path = SYSTEM_LOCALTIME,
     timezone_file: Path = SYSTEM_TIMEZONE,
 ) -> tuple[Zone, str | None]:
-    """The zone to use and, when an environment value was unusable, a warning to show."""
+    """The zone to use and, when there is something to say about it, a warning to show."""
     if flag is not None:
-        return parse(flag), None
-    for var in ("LOSTCLI_TZ", "TZ"):
-        value = environ.get(var)
-        if value:
-            try:
-                return parse(_strip_tz_path(value)), None
-            except UsageError:
-                return UTC, f"ignoring {var}={value!r}: not a time zone; using UTC"
-    return system_zone(localtime, timezone_file), None
+        zone = parse(flag)
+        return zone, note(zone)
+    value = environ.get("LOSTCLI_TZ")
+    if value:
+        try:
+            zone = parse(value)
+        except UsageError as e:
+            return UTC, f"ignoring LOSTCLI_TZ={value!r}: {e}; using UTC"
+        return zone, note(zone)
+    value = environ.get("TZ")
+    if value is None:
+        return system_zone(localtime, timezone_file), None
+    try:
+        return from_tz_variable(value, localtime, timezone_file), None
+    except UsageError as e:
+        return UTC, f"ignoring TZ={value!r}: {e}; using UTC"
+
+
+def from_tz_variable(
+    value: str, localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM_TIMEZONE
+) -> Zone:
+    """The zone the C library makes of a TZ value (see tzset(3)). An empty TZ is UTC."""
+    name = value[1:] if value.startswith(":") else value
+    if not name:
+        return UTC
+    if Path(name).is_absolute():
+        if Path(name) == localtime:
+            return system_zone(localtime, timezone_file)
+        return _tzif(name)
+    if name.startswith(("right/", "posix/")):
+        _leap_seconds(value, name)
+        name = name[len("posix/") :]
+    if zone := _iana(name):
+        return zone
+    if not value.startswith(":") and (zone := posix(value)):
+        return zone
+    raise ZoneError("not a time zone")
 
 
 def system_zone(localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM_TIMEZONE) -> Zone:
+    """The zone /etc/localtime links to, else /etc/timezone names, else the file itself."""
     candidates = []
     with contextlib.suppress(OSError):
-        candidates.append(_strip_tz_path(str(localtime.readlink())))
+        candidates.append(_after_zoneinfo(str(localtime.readlink())))
     with contextlib.suppress(OSError, UnicodeDecodeError):
         candidates.append(timezone_file.read_text(encoding="utf-8").strip())
     for name in candidates:
         if zone := _iana(name):
             return zone
-    return UTC
+    try:
+        return _tzif(str(localtime))
+    except UsageError:
+        return UTC
+
+
+def posix(value: str) -> Zone | None:
+    """A POSIX TZ string (`KST-9`, `<+0545>-5:45`, `CET-1CEST,M3.5.0,M10.5.0/3`), or None."""
+    from lostcli import posixtz  # only such a TZ needs it, and dateutil's tz module with it
+
+    found = posixtz.parse(value)
+    return Zone(value, found) if found else None
 
 
 def suggest(spec: str) -> str | None:
-    """The zone name or city closest to a wrong one, if any is close."""
-    import difflib  # only a wrong name needs it
-
-    names = _canonical()
-    cities = {c: keys[0] for c, keys in _cities().items() if len(keys) == 1}
-    words = difflib.get_close_matches(spec.strip().lower(), [*names, *cities], n=1, cutoff=0.7)
-    return (names.get(words[0]) or cities[words[0]]) if words else None
+    """A name `parse` accepts that is a typing slip away from a wrong one, if any: one edit (a
+    letter wrong, missing, extra or two swapped) per five letters, so `Seuol` finds Seoul but
+    `Portland` does not find Poland."""
+    wrong = " ".join(spec.split()).lower()
+    limit = max(1, len(wrong) // 5)
+    best: tuple[int, str] | None = None
+    for candidate, answer in _candidates().items():
+        if abs(len(candidate) - len(wrong)) <= limit:
+            d = _edits(wrong, candidate, limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, answer)
+    return best[1] if best else None
 
 
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
     hours, minutes = int(m[2]), int(m[3] or 0)
     if hours > 14 or minutes > 59 or (hours == 14 and minutes):
-        raise ZoneError(spec, "offset out of range (-14:00 to +14:00)")
+        raise ZoneError(f"offset out of range (-14:00 to +14:00): {spec!r}")
     delta = timedelta(hours=hours, minutes=minutes) * (-1 if m[1] == "-" else 1)
     if not delta:
         return UTC
     name = offset(delta)
     return Zone(name, timezone(delta, name))
+
+
+def _leap_seconds(spec: str, name: str) -> None:
+    if name.startswith("right/"):
+        plain = name[len("right/") :]
+        raise ZoneError(f"{spec!r} counts leap seconds, as no clock does; use {plain!r}")
 
 
 def _iana(name: str) -> Zone | None:
@@ -116,18 +251,91 @@ def _iana(name: str) -> Zone | None:
         return None
 
 
-def _strip_tz_path(value: str) -> str:
-    """TZ may be `:Asia/Seoul` or a path into a zoneinfo directory."""
-    value = value.lstrip(":")
-    _, sep, rest = value.rpartition("zoneinfo/")
-    return rest if sep else value
+def _tzif(path: str) -> Zone:
+    """A zone from the TZif file at `path`; only a regular file is read (a FIFO would hang)."""
+    name = _after_zoneinfo(os.path.realpath(path))
+    if name.startswith("right/"):
+        _leap_seconds(path, name)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ValueError
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                data = f.read(MAX_TZIF_BYTES + 1)
+        finally:
+            os.close(fd)
+        if len(data) > MAX_TZIF_BYTES:
+            raise ValueError
+        return Zone(name if _iana(name) else path, ZoneInfo.from_file(io.BytesIO(data), key=path))
+    except (OSError, ValueError):
+        raise ZoneError(f"not a zone file: {path!r}") from None
 
 
-def _city(spec: str) -> str | None:
-    keys = _cities().get(spec.strip().lower().replace("_", " "))
+def _after_zoneinfo(path: str) -> str:
+    """`/usr/share/zoneinfo/Asia/Seoul` -> `Asia/Seoul`."""
+    _, sep, rest = path.rpartition("zoneinfo/")
+    return rest if sep else path
+
+
+def _abbreviation(spec: str, upper: str) -> str | None:
+    keys = ABBREVIATIONS.get(upper)
     if keys and len(keys) > 1:
-        raise ZoneError(spec, f"ambiguous city ({', '.join(keys)})")
+        raise ZoneError(f"{spec!r} is ambiguous: it may mean {_either(keys)}")
     return keys[0] if keys else None
+
+
+def _country(spec: str, lower: str) -> str | None:
+    found = _countries().get(lower)
+    if found is None:
+        return None
+    _, keys = found
+    if len(keys) > 1:
+        shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
+        raise ZoneError(f"{spec!r} has several time zones ({shown}); name a city or a zone")
+    return keys[0]
+
+
+def _city(spec: str, lower: str) -> str | None:
+    if key := CITIES.get(lower) or CITIES.get(lower.replace(" ", "")):
+        return key
+    keys = _cities().get(lower.replace("_", " "))
+    if keys and len(keys) > 1:
+        raise ZoneError(f"{spec!r} is ambiguous: it may mean {_either(keys)}")
+    return keys[0] if keys else None
+
+
+def _either(keys: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(keys[:-1]) + " or " + keys[-1]
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, giving up past `limit`."""
+    previous, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if previous and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous, row = row, current
+    return row[-1]
+
+
+@cache
+def _candidates() -> dict[str, str]:
+    """Every name `parse` accepts alone, lower case, with the name to suggest for it."""
+    found = {name: name for name in ABBREVIATIONS if len(ABBREVIATIONS[name]) == 1}
+    found = {key.lower(): key for key in found}
+    found.update({c: keys[0] for c, keys in _cities().items() if len(keys) == 1})
+    found.update(
+        {c: (keys[0] if len(keys) == 1 else name) for c, (name, keys) in _countries().items()}
+    )
+    found.update(CITIES)
+    found.update(_canonical())
+    return found
 
 
 @cache
@@ -144,3 +352,54 @@ def _cities() -> dict[str, list[str]]:
         if region and region not in ("Etc", "US", "Canada", "Brazil", "Mexico", "Chile"):
             cities.setdefault(city.lower().replace("_", " "), []).append(name)
     return cities
+
+
+@cache
+def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Country names, lower case -> (the name, its zones), from tzdata's iso3166.tab and
+    zone1970.tab. `Korea (South)` is also `south korea`; `Britain (UK)` also `britain`, `uk`."""
+    folder = _tables()
+    if folder is None:
+        return {}
+    names: dict[str, str] = {}
+    for line in _table(folder / "iso3166.tab"):
+        names[line[0]] = line[1]
+    zones: dict[str, list[str]] = {}
+    for line in _table(folder / "zone1970.tab"):
+        for code in line[0].split(","):
+            zones.setdefault(code, []).append(line[2])
+    spellings: dict[str, set[str]] = {}
+    for code, name in names.items():
+        base, _, qualifier = name.partition(" (")
+        qualifier = qualifier.rstrip(")")
+        words = {name, base}
+        if qualifier in ("North", "South"):  # `Korea` alone is neither
+            words = {name, f"{qualifier} {base}"}
+        elif qualifier.isupper():
+            words.add(qualifier)
+        for word in words:
+            spellings.setdefault(word.lower(), set()).add(code)
+    codes = {word: next(iter(c)) for word, c in spellings.items() if len(c) == 1}
+    codes.update(COUNTRIES)
+    return {
+        word: (names[code], tuple(zones[code])) for word, code in codes.items() if code in zones
+    }
+
+
+def _tables() -> Path | None:
+    """The folder of tzdata's tables: the system's first, then the tzdata package's, the order
+    in which zoneinfo looks for zones."""
+    from importlib.util import find_spec
+
+    folders = [Path(p) for p in TZPATH]
+    package = find_spec("tzdata.zoneinfo")
+    if package and package.submodule_search_locations:
+        folders.append(Path(package.submodule_search_locations[0]))
+    return next((f for f in folders if (f / "zone1970.tab").is_file()), None)
+
+
+def _table(path: Path) -> list[list[str]]:
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return []
