@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 import webbrowser
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +13,7 @@ import icalendar
 import pytest
 
 from lostcli import ical
-from tests.conftest import LATER, run
+from tests.conftest import LATER, run, script
 
 
 def events(text: str) -> list[icalendar.Event]:
@@ -47,6 +50,56 @@ def test_unwritable_output_is_an_error(tmp_path: Path) -> None:
     r = run("calendar", "--output", str(tmp_path / "missing" / "film.ics"))
     assert r.code == 1
     assert r.err.startswith("lostcli: error: cannot write")
+
+
+def test_output_replaces_a_file_whole_and_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "film.ics"
+    target.write_text("old")
+    target.chmod(0o640)
+    link = tmp_path / "link.ics"
+    link.symlink_to(target.name)
+    assert run("calendar", "-o", str(link), "--now", LATER).code == 0
+    assert link.is_symlink()  # followed, not replaced
+    assert events(target.read_text(encoding="utf-8"))
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["film.ics", "link.ics"]
+
+
+def test_a_new_output_file_gets_the_umask_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o027)
+    try:
+        assert run("calendar", "-o", str(tmp_path / "new.ics"), "--now", LATER).code == 0
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "new.ics").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_write_leaves_the_old_file_and_nothing_else(tmp_path: Path) -> None:
+    """A real limit: the kernel refuses the write (`ulimit -f 0`, EFBIG)."""
+    target = tmp_path / "film.ics"
+    target.write_text("old")
+    command = shlex.join([*script(), "calendar", "-o", str(target)])
+    p = subprocess.run(
+        ["bash", "-c", f"ulimit -f 0; exec {command}"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (p.returncode, p.stdout) == (1, "")
+    assert p.stderr == f"lostcli: error: cannot write {target}: File too large\n"
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["film.ics"]
+
+
+def test_output_dash_is_stdout() -> None:
+    r = run("calendar", "-o", "-", "--now", LATER)
+    assert r.code == 0 and events(r.out)
+
+
+@pytest.mark.parametrize("name", ["{tmp}/", "{tmp}", "{tmp}/new/"])
+def test_output_to_a_directory_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    r = run("calendar", "-o", name.format(tmp=tmp_path))
+    assert r.code == 2
+    assert r.err.endswith("is a directory; name a file in it\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("line", ["x" * 200, "이" * 100, "a" + "별" * 60])

@@ -84,11 +84,65 @@ def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: st
     record.write_text(record_text)
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
-    cache = tmp_path / "cache" / "lostcli" / "prompt.tsv"
-    assert cache.read_text().endswith(f"\t{RELEASE}\tStarlight")
+    (cache,) = (tmp_path / "cache" / "lostcli").glob("prompt-*")
+    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight")
     record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
     os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
+
+
+def test_a_record_replaced_by_one_of_the_same_size_and_mtime_is_noticed(
+    tmp_path: Path, record_text: str
+) -> None:
+    record, other = tmp_path / "film.toml", tmp_path / "other.toml"
+    record.write_text(record_text.replace('short = "Starlight"', 'short = "Alpha"'))
+    other.write_text(record_text.replace('short = "Starlight"', 'short = "Bravo"'))
+    for path in (record, other):
+        os.utime(path, ns=(0, 10**18))
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
+    assert lostcli_prompt("--format", "{title}", env=env).stdout == "Alpha\n"
+    other.replace(record)  # `mv`: the same path, size and mtime, another file
+    assert lostcli_prompt("--format", "{title}", env=env).stdout == "Bravo\n"
+    with record.open("w") as f:  # written in place: the same inode, a new change time
+        f.write(record_text.replace('short = "Starlight"', 'short = "Charl"'))
+    os.utime(record, ns=(0, 10**18))
+    assert lostcli_prompt("--format", "{title}", env=env).stdout == "Charl\n"
+
+
+def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> None:
+    cache = tmp_path / "cache"
+    for short in ("Alpha", "Bravo"):
+        (tmp_path / short).write_text(
+            record_text.replace('short = "Starlight"', f'short = "{short}"')
+        )
+    for _ in range(2):
+        for short in ("Alpha", "Bravo"):
+            env = {"XDG_CACHE_HOME": str(cache), "LOSTCLI_FILM": str(tmp_path / short)}
+            assert lostcli_prompt("--format", "{title}", env=env).stdout == f"{short}\n"
+    entries = sorted((cache / "lostcli").glob("prompt-*"))
+    assert len(entries) == 2
+    mtimes = [e.stat().st_mtime_ns for e in entries]
+    lostcli_prompt(env={"XDG_CACHE_HOME": str(cache), "LOSTCLI_FILM": str(tmp_path / "Alpha")})
+    assert [e.stat().st_mtime_ns for e in entries] == mtimes  # read, not rewritten
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"12x\tTitle", b"\xd9\x80\xd9\xa1\tTitle", b"1\tTi\x1b[2Jtle", b"1\tA\tB", b"1" * 20 + b"\tT",
+     b"1\t" + b"T" * 2000, b"\xff\tT"],
+)  # fmt: skip
+def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
+    """An entry with the right key but a payload this module never writes (Arabic-Indic digits,
+    an escape sequence, too long) is rebuilt from the record, not shown."""
+    from lostcli import context
+
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
+    (entry,) = (tmp_path / "lostcli").glob("prompt-*")
+    key = context.record_key(prompt.BUNDLED)
+    assert key is not None and entry.read_bytes().startswith(key)
+    entry.write_bytes(key + payload)
+    assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
 
 
 def test_cache_tells_relative_paths_in_different_directories_apart(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lostcli import __version__, film, jsonout, render, views
-from lostcli.context import Environment
+from lostcli.context import Environment, quoted, replace
 from lostcli.errors import ExitStatus, LostcliError, UsageError
 
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
@@ -278,15 +278,14 @@ def trailer(
 def calendar(
     ctx: typer.Context,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE instead of the screen.",
+            help="Write to FILE instead of the screen (`-` is the screen). An existing FILE is "
+            "replaced whole or not at all, and keeps its permissions.",
             show_default=False,
-            dir_okay=False,
-            writable=False,
         ),
     ] = None,
     anniversary: Annotated[
@@ -301,12 +300,14 @@ def calendar(
     s = _session(ctx)
     record = s.load_film()
     cd = s.countdown(record, tz, now)
+    if output is not None and (output.endswith("/") or Path(output).is_dir()):
+        raise s.usage(f"--output: {quoted(output)} is a directory; name a file in it")
     text = ical.calendar(ical.film_events(record, cd, anniversary), cd.now)
-    if output is None:
+    if output is None or output == "-":
         s.env.write_utf8(text)
         return
     try:
-        output.write_bytes(text.encode("utf-8"))
+        replace(output, text.encode("utf-8"))
     except OSError as e:
         raise LostcliError(f"cannot write {output}: {e.strerror or e}") from None
 

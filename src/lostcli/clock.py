@@ -23,6 +23,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from lostcli import zones
+from lostcli.context import quoted
 from lostcli.errors import UsageError
 from lostcli.formatting import day_month_year, signed_offset
 
@@ -60,7 +61,7 @@ def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
         try:
             return _checked(datetime.fromtimestamp(float(value[1:]), UTC), text)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"--now: not a Unix time: {text!r}") from None
+            raise UsageError(f"--now: not a Unix time: {quoted(text)}") from None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -81,14 +82,14 @@ def _checked(moment: datetime, text: str) -> datetime:
 
 
 def _out_of_range(text: str) -> UsageError:
-    return UsageError(f"--now: out of range (years {FIRST_YEAR} to {LAST_YEAR}): {text!r}")
+    return UsageError(f"--now: out of range (years {FIRST_YEAR} to {LAST_YEAR}): {quoted(text)}")
 
 
 def _free_form(value: str, text: str) -> datetime:
     # dateutil's parser costs ~10 ms to import, so only times that ISO 8601 cannot read pay for it.
     from dateutil import parser
 
-    cannot = UsageError(f"--now: cannot read {text!r} as a time (try {EXAMPLE})")
+    cannot = UsageError(f"--now: cannot read {quoted(text)} as a time (try {EXAMPLE})")
     try:
         value = _UTC_OFFSET.sub(lambda m: _iso_offset(m[0]), value)
         # Two different defaults: a field that the text leaves out shows as a difference.
@@ -99,13 +100,13 @@ def _free_form(value: str, text: str) -> datetime:
     except (ValueError, OverflowError):
         raise cannot from None
     if first.date() != second.date():
-        raise UsageError(f"--now: give a full date, with year, month and day: {text!r}")
+        raise UsageError(f"--now: give a full date, with year, month and day: {quoted(text)}")
     info = parser.parserinfo()
     for word in re.findall(r"[A-Za-z]+", value):
         day = info.weekday(word)
         if day is not None and day != first.weekday():
             raise UsageError(
-                f"--now: {day_month_year(first)} is a {first:%A}, not a {word}: {text!r}"
+                f"--now: {day_month_year(first)} is a {first:%A}, not a {word}: {quoted(text)}"
             )
     return first
 

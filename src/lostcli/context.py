@@ -57,34 +57,135 @@ def encodable(text: str, encoding: str) -> str:
         return text.encode(encoding, ERRORS).decode(encoding)
 
 
-def record_key(path: str) -> str | None:
+class NotRegularFile(OSError):
+    """A FIFO, a device or a socket where a file was expected."""
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a regular file, so that a caller can tell one too large. A
+    FIFO would block and /dev/zero never end: the type is checked on the open descriptor, which
+    O_NONBLOCK keeps from waiting for a FIFO's writer, before a byte is read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(0, "not a regular file", path)
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def record_key(path: str) -> bytes | None:
     """What a cache entry made from a record file is valid for: this lostcli, the file's absolute
-    path (a relative LOSTCLI_FILM names another file in another directory), modification time
-    and size. None for a file that cannot be read this way or is not a regular file."""
+    path (a relative LOSTCLI_FILM names another file in another directory), device, inode,
+    modification and change times and size (a file renamed or copied over another of the same
+    size and mtime changes the inode or the change time). None for a file that cannot be read
+    this way or is not a regular file."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
     if not stat.S_ISREG(st.st_mode):
         return None
-    return f"{__version__}\t{os.path.abspath(path)}\t{st.st_mtime_ns}\t{st.st_size}"
+    where = os.fsencode(os.path.abspath(path))
+    stamp = f"{st.st_dev}:{st.st_ino}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_size}"
+    return b"\t".join((__version__.encode(), where, stamp.encode())) + b"\n"
 
 
-def store(path: str, data: bytes) -> None:
-    """Write a cache file atomically (a temporary file renamed over it, so a reader sees the old
-    or the new content), leave no temporary file behind, and never fail the command for it: an
-    unwritable cache only costs speed."""
-    temp = f"{path}.{os.getpid()}.tmp"
+def cache_entry(cache_dir: str | None, kind: str, path: str) -> tuple[str, bytes] | None:
+    """The cache file for what was made of the record at `path`, and the key its content starts
+    with: one file per record (two installations do not evict each other's), named by a
+    checksum of the path (FNV-1a: importing zlib or hashlib would cost the prompt more)."""
+    key = record_key(path) if cache_dir else None
+    if key is None or cache_dir is None:
+        return None
+    checksum = 0x811C9DC5
+    for byte in os.fsencode(os.path.abspath(path)):
+        checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return os.path.join(cache_dir, f"{kind}-{checksum:08x}"), key
+
+
+def cached(entry: tuple[str, bytes], limit: int) -> bytes | None:
+    """The payload of a cache entry whose key matches, else None."""
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temp, "wb") as f:
-            f.write(data)
+        stored = read_regular(entry[0], limit + len(entry[1]))
+    except (OSError, ValueError):
+        return None
+    if len(stored) > limit + len(entry[1]) or not stored.startswith(entry[1]):
+        return None
+    return stored[len(entry[1]) :]
+
+
+def replace(path: str, data: bytes) -> None:
+    """Write a file atomically: a temporary file beside it, with the permissions of the file it
+    replaces (or of a new file), renamed over it, so that a reader sees the old or the new
+    content and a failed write (a full disk, `ulimit -f`) leaves the old file as it was and no
+    temporary file. A symbolic link is followed, not replaced. Raises OSError."""
+    path = os.path.realpath(path)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    folder, name = os.path.split(path)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    try:
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(temp, path)
-    except OSError:
+    except BaseException:
         try:  # noqa: SIM105 (contextlib would cost the prompt an import)
             os.unlink(temp)
         except OSError:
             pass
+        raise
+
+
+def store(path: str, data: bytes) -> None:
+    """Write a cache file as `replace` does, never failing the command for it: an unwritable
+    cache only costs speed."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        replace(path, data)
+    except OSError:
+        pass
+
+
+def quoted(text: str) -> str:
+    """`'name'`, made printable: how messages quote what the user gave."""
+    return f"'{printable(text)}'"
+
+
+def printable(text: str) -> str:
+    """Text from outside (file names, arguments) made safe to show on one line of a terminal:
+    control characters escaped as Python writes them (`\\n`, `\\x1b`), and the bytes of a name
+    that was not UTF-8 shown as `\\xff`."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        code = ord(c)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that os.fsdecode could not decode
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif c.isprintable() or c == " ":
+            out.append(c)
+        else:
+            out.append(repr(c)[1:-1])
+    return "".join(out)
 
 
 class Environment:
@@ -113,6 +214,7 @@ class Environment:
         self.environ = dict(os.environ if environ is None else environ)
         self.clock = clock
         self._terminal_size = terminal_size
+        self._abandoned = False
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -191,13 +293,15 @@ class Environment:
 
     def write_utf8(self, text: str) -> None:
         """Machine output (`--json`, iCalendar): UTF-8 whatever the locale."""
-        self.write_bytes(text.encode("utf-8"))
+        self.write_bytes(text.encode("utf-8", ERRORS))
 
     def write_bytes(self, data: bytes) -> None:
         """Bytes to stdout. A reader that went away raises BrokenPipeError, which the entry
         point ends quietly; any other failure (a full disk) raises OutputError."""
         if self.stdout is None:
-            return
+            if self._abandoned:  # its failure was reported once
+                return
+            raise OutputError("cannot write the output: standard output is closed")
         try:
             self.stdout.write(data)
             self.stdout.flush()
@@ -210,7 +314,7 @@ class Environment:
     def error(self, message: str, usage: str | None = None) -> None:
         """`lostcli: message` on stderr, after the usage line for a usage error; never on
         stdout, even when stderr is closed."""
-        text = (f"{usage}\n" if usage else "") + f"lostcli: {message}\n"
+        text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(message)}\n"
         self.write_stderr(text.encode(self.stderr_encoding, ERRORS))
 
     def write_stderr(self, data: bytes) -> None:
@@ -245,6 +349,7 @@ class Environment:
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
         self.stdout = None
+        self._abandoned = True
 
 
 class OutputError(LostcliError):

@@ -10,7 +10,6 @@ it is checked. `schema()` gives the same declaration as JSON Schema, for editors
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import msgspec
 from msgspec import Meta, Struct, field
 
-from lostcli.context import record_key, store
+from lostcli.context import NotRegularFile, cache_entry, cached, read_regular, store
 from lostcli.errors import LostcliError
 from lostcli.formatting import signed_offset
 
@@ -183,54 +182,38 @@ def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
     """Read, parse and validate a record; the bundled one when no path is given.
 
     With a cache folder, a record that passed is kept there in msgspec's binary form, keyed
-    by lostcli's version and the file's absolute path, size and modification time: decoding it
+    by lostcli's version and the file's path and state (context.record_key): decoding it
     (which checks every type again) takes a tenth of parsing and validating the TOML, and
     start-up is a feature. An entry that cannot be read or decoded is simply rebuilt."""
     path = path or bundled_path()
-    entry = _cache_entry(path, cache_dir)
-    if entry is not None:
-        name, key = entry
+    entry = cache_entry(cache_dir, "record", str(path))
+    if entry is not None and (stored := cached(entry, MAX_FILE_BYTES * 4)) is not None:
         try:
-            stored = name.read_bytes()
-            if stored.startswith(key):
-                return msgspec.msgpack.decode(stored[len(key) :], type=Film)
-        except (OSError, msgspec.DecodeError):
+            return msgspec.msgpack.decode(stored, type=Film)
+        except msgspec.DecodeError:
             pass
     film = parse(read_text(path), str(path))
     if entry is not None:
-        store(str(entry[0]), entry[1] + msgspec.msgpack.encode(film))
+        store(entry[0], entry[1] + msgspec.msgpack.encode(film))
     return film
-
-
-def _cache_entry(path: Path, cache_dir: str | None) -> tuple[Path, bytes] | None:
-    """The cache file of a record and the key its content must start with. The name is a
-    checksum of the path (zlib's: hashlib's import costs more than the whole parse saves), so a
-    changed record replaces its entry; the key inside makes a collision or a stale entry a miss."""
-    import zlib
-
-    if not cache_dir:
-        return None
-    key = record_key(str(path))
-    if key is None:
-        return None
-    where = os.fsencode(path.absolute())
-    name = Path(cache_dir, f"record-{zlib.crc32(where):08x}.msgpack")
-    return name, key.encode("utf-8", "surrogateescape") + b"\n"
 
 
 def read_text(path: Path) -> str:
     name = str(path)
     try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(name, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise FilmError(name, [Problem("", "no such file")]) from None
     except IsADirectoryError:
         raise FilmError(name, [Problem("", "is a directory, not a record file")]) from None
+    except NotRegularFile:
+        raise FilmError(name, [Problem("", "not a regular file")]) from None
     except PermissionError:
         raise FilmError(name, [Problem("", "permission denied")]) from None
-    except OSError as e:
-        raise FilmError(name, [Problem("", f"cannot read: {e.strerror or e}")]) from None
+    except (OSError, ValueError) as e:
+        raise FilmError(
+            name, [Problem("", f"cannot read: {getattr(e, 'strerror', 0) or e}")]
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
         raise FilmError(name, [Problem("", f"larger than {MAX_FILE_BYTES // 1024} KiB")])
     try:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from lostcli import formatting
+from lostcli.context import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.ephemeris import Event, Signal
@@ -108,7 +109,7 @@ def curiosities(film: Film) -> dict[str, Any]:
 
 def validation(path: object, problems: list[Problem]) -> dict[str, Any]:
     return {
-        "file": str(path),
+        "file": printable(str(path)),  # as the error messages show it
         "valid": not problems,
         "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in problems],
     }

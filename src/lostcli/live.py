@@ -1,10 +1,13 @@
 """`countdown --live`: large digits, redrawn once a second on the second boundary.
 
-The clock and the sleep are passed in, so tests drive the loop without waiting.
+The clock and the sleep are passed in, so tests drive the loop without waiting. SIGTERM, SIGHUP
+(the terminal went away) and SIGQUIT end it as Ctrl-C does: through Live's clean-up, which shows
+the cursor again, and with the status a shell reports for the signal.
 """
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from datetime import datetime
 
@@ -19,6 +22,7 @@ from lostcli.formatting import digits
 from lostcli.render import fit
 from lostcli.zones import Zone
 
+ENDING = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
 # Five rows a glyph; every row of a glyph has the same width.
 FONT = {
     "0": ["███", "█ █", "█ █", "█ █", "███"],
@@ -65,12 +69,21 @@ def run(
     sleep: Callable[[float], None],
     frames: int | None = None,
 ) -> None:
-    """Redraw until interrupted (or for `frames` frames); Ctrl-C leaves through Live's clean-up."""
-    with Live(console=console, auto_refresh=False, transient=False) as live:
-        shown = 0
-        while frames is None or shown < frames:
-            moment = now()
-            cd = timeline.countdown(film.release, moment, zone)
-            live.update(fit(frame(film, cd, console.width), console.encoding), refresh=True)
-            shown += 1
-            sleep(1 - moment.microsecond / 1_000_000)
+    """Redraw until interrupted (or for `frames` frames)."""
+
+    def end(signum: int, _: object) -> None:
+        raise SystemExit(128 + signum)
+
+    saved = {s: signal.signal(s, end) for s in ENDING}
+    try:
+        with Live(console=console, auto_refresh=False, transient=False) as live:
+            shown = 0
+            while frames is None or shown < frames:
+                moment = now()
+                cd = timeline.countdown(film.release, moment, zone)
+                live.update(fit(frame(film, cd, console.width), console.encoding), refresh=True)
+                shown += 1
+                sleep(1 - moment.microsecond / 1_000_000)
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)

@@ -2,15 +2,15 @@
 
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
 importlib.resources on the usual path. The release instant and short title come from a one-line
-cache keyed by the record file's path, size and modification time; the record is parsed and
-validated again only when it changes (or when no cache can be written, e.g. HOME unset).
+cache entry per record file, keyed by its path and state (context.record_key); the record is
+parsed and validated again only when it changes (or when no cache can be written).
 """
 
 from __future__ import annotations
 
 import os
 
-from lostcli.context import record_key, store  # already loaded by entry.py
+from lostcli.context import cache_entry, cached, store  # already loaded by entry.py
 from lostcli.errors import ExitStatus, LostcliError
 from lostcli.formatting import relative
 
@@ -37,6 +37,7 @@ Print one short segment for a shell prompt, e.g. `✦ 3d 04h` before the release
 """
 # The bundled record, found beside this module; film.bundled_path() names the same file through
 # importlib.resources, which would cost more than all of this command's other work.
+MAX_ENTRY = 1024  # a title is one line
 BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
 
 
@@ -50,21 +51,28 @@ def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
 
 def facts(path: str, cache_dir: str | None) -> tuple[int, str]:
     """(release as Unix seconds, short title) of a record, through the cache."""
-    key = record_key(path)
-    cache = os.path.join(cache_dir, "prompt.tsv") if cache_dir else None
-    if key and cache:
-        try:
-            with open(cache, encoding="utf-8") as f:
-                stored = f.read()
-            if stored.startswith(key + "\t"):
-                release, title = stored[len(key) + 1 :].split("\t", 1)
-                return int(release), title
-        except (OSError, ValueError):
-            pass
-    loaded = _load(path)  # a path with no key: the loader says what is wrong
-    if key and cache:
-        store(cache, f"{key}\t{loaded[0]}\t{loaded[1]}".encode())
+    entry = cache_entry(cache_dir, "prompt", path)
+    if entry is not None and (stored := cached(entry, MAX_ENTRY)) is not None:
+        found = _entry(stored)
+        if found is not None:
+            return found
+    loaded = _load(path)  # a path with no cache entry: the loader says what is wrong
+    if entry is not None:
+        store(entry[0], entry[1] + f"{loaded[0]}\t{loaded[1]}".encode())
     return loaded
+
+
+def _entry(stored: bytes) -> tuple[int, str] | None:
+    """A cache entry's payload, only if it is what this module writes: what a prompt shows on
+    every redraw must not come from a file that someone else changed."""
+    try:
+        release, title = stored.decode("utf-8").split("\t")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    digits = release.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit() and len(digits) < 15 and title.isprintable()):
+        return None
+    return int(release), title
 
 
 def of_record(record: Film) -> tuple[int, str]:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lostcli import formatting as fmt
+from lostcli.context import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.ephemeris import Signal
@@ -151,6 +152,7 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
 
 
 def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:
+    path = printable(str(path))
     if record is not None:
         return Text(
             f"{path}: valid: {record.title.english}, {len(record.crew)} crew, {len(record.cast)} "

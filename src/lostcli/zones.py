@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from lostcli.context import quoted
 from lostcli.errors import UsageError
 from lostcli.formatting import offset
 
@@ -125,7 +126,9 @@ def parse(spec: str) -> Zone:
         if found:
             return Zone(found, ZoneInfo(found))
     hint = suggest(spec)
-    raise ZoneError(f"unknown time zone {spec!r}" + (f"; did you mean {hint}?" if hint else ""))
+    raise ZoneError(
+        f"unknown time zone {quoted(spec)}" + (f"; did you mean {hint}?" if hint else "")
+    )
 
 
 def note(zone: Zone) -> str | None:
@@ -153,7 +156,7 @@ def resolve(
         try:
             zone = parse(value)
         except UsageError as e:
-            return UTC, f"ignoring LOSTCLI_TZ={value!r}: {e}; using UTC"
+            return UTC, f"ignoring LOSTCLI_TZ={quoted(value)}: {e}; using UTC"
         return zone, note(zone)
     value = environ.get("TZ")
     if value is None:
@@ -161,7 +164,7 @@ def resolve(
     try:
         return from_tz_variable(value, localtime, timezone_file), None
     except UsageError as e:
-        return UTC, f"ignoring TZ={value!r}: {e}; using UTC"
+        return UTC, f"ignoring TZ={quoted(value)}: {e}; using UTC"
 
 
 def from_tz_variable(
@@ -227,7 +230,7 @@ def suggest(spec: str) -> str | None:
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
     hours, minutes = int(m[2]), int(m[3] or 0)
     if hours > 14 or minutes > 59 or (hours == 14 and minutes):
-        raise ZoneError(f"offset out of range (-14:00 to +14:00): {spec!r}")
+        raise ZoneError(f"offset out of range (-14:00 to +14:00): {quoted(spec)}")
     delta = timedelta(hours=hours, minutes=minutes) * (-1 if m[1] == "-" else 1)
     if not delta:
         return UTC
@@ -238,7 +241,9 @@ def _fixed(spec: str, m: re.Match[str]) -> Zone:
 def _leap_seconds(spec: str, name: str) -> None:
     if name.startswith("right/"):
         plain = name[len("right/") :]
-        raise ZoneError(f"{spec!r} counts leap seconds, as no clock does; use {plain!r}")
+        raise ZoneError(
+            f"{quoted(spec)} counts leap seconds, as no clock does; use {quoted(plain)}"
+        )
 
 
 def _iana(name: str) -> Zone | None:
@@ -269,7 +274,7 @@ def _tzif(path: str) -> Zone:
             raise ValueError
         return Zone(name if _iana(name) else path, ZoneInfo.from_file(io.BytesIO(data), key=path))
     except (OSError, ValueError):
-        raise ZoneError(f"not a zone file: {path!r}") from None
+        raise ZoneError(f"not a zone file: {quoted(path)}") from None
 
 
 def _after_zoneinfo(path: str) -> str:
@@ -281,7 +286,7 @@ def _after_zoneinfo(path: str) -> str:
 def _abbreviation(spec: str, upper: str) -> str | None:
     keys = ABBREVIATIONS.get(upper)
     if keys and len(keys) > 1:
-        raise ZoneError(f"{spec!r} is ambiguous: it may mean {_either(keys)}")
+        raise ZoneError(f"{quoted(spec)} is ambiguous: it may mean {_either(keys)}")
     return keys[0] if keys else None
 
 
@@ -292,7 +297,7 @@ def _country(spec: str, lower: str) -> str | None:
     _, keys = found
     if len(keys) > 1:
         shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
-        raise ZoneError(f"{spec!r} has several time zones ({shown}); name a city or a zone")
+        raise ZoneError(f"{quoted(spec)} has several time zones ({shown}); name a city or a zone")
     return keys[0]
 
 
@@ -301,7 +306,7 @@ def _city(spec: str, lower: str) -> str | None:
         return key
     keys = _cities().get(lower.replace("_", " "))
     if keys and len(keys) > 1:
-        raise ZoneError(f"{spec!r} is ambiguous: it may mean {_either(keys)}")
+        raise ZoneError(f"{quoted(spec)} is ambiguous: it may mean {_either(keys)}")
     return keys[0] if keys else None
 
 
