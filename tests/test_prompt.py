@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import subprocess
@@ -9,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lostcli import prompt
-from tests.conftest import run, run_process, script
+from tests.conftest import environment, run, run_process, script
 
 RELEASE = 1748588400  # 2025-05-30T07:00:00Z
 DAY = 86_400
@@ -291,3 +295,22 @@ def test_snippet_keeps_the_last_commands_status_for_the_users_prompt(shell: str)
     env = {**os.environ, "SNIPPET": init(shell), "LOSTCLI_PROMPT_NOW": str(RELEASE)}
     p = subprocess.run([*argv, body], env=env, capture_output=True, text=True, timeout=60)
     assert p.stdout.splitlines()[-1].endswith("seen=1"), (p.stdout, p.stderr)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.floats(min_value=-2e9, max_value=4e9),
+        st.floats(min_value=RELEASE - 3600, max_value=RELEASE + 3600),  # seconds show here
+    ).map(lambda t: round(t, 3))
+)
+def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
+    """Fractional and pre-1970 instants round down in both (a truncating prompt was a second
+    later than the countdown before 1970)."""
+    data = json.loads(run("countdown", "--json", "--now", f"@{instant}").out)
+    assert data["seconds"] == RELEASE - math.floor(instant)
+    env, _, _ = environment()
+    assert prompt._now({"--now": f"@{instant}"}, env) == math.floor(instant)
+    rel, days, status = prompt.relative(data["seconds"])
+    shown = run("prompt", "--now", f"@{instant}", "--format", "{rel}|{days}|{status}").out
+    assert shown == f"{rel}|{days}|{status}\n"

@@ -326,3 +326,8 @@ def test_offsets_with_seconds_print_exactly() -> None:
     assert formatting.offset(moment.utcoffset()) == "UTC" + expected
     result = run("countdown", "--tz", "Africa/Monrovia", "--now", "1971-06-01", "--json")
     assert json.loads(result.out)["now"]["local"] == "1971-06-01T00:00:00-00:44:30"
+
+
+def test_gmt_shows_as_gmt() -> None:
+    data = json.loads(run("countdown", "--json", "--tz", "GMT", "--now", "2025-01-01").out)
+    assert (data["zone"], data["release"]["abbreviation"]) == ("GMT", "GMT")
