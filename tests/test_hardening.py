@@ -47,7 +47,8 @@ def assert_one_error_line(
     assert result.code == code, result.err
     assert "Traceback" not in result.err
     lines = result.err.splitlines()
-    assert len(lines) == (2 if code == 2 else 1), result.err  # usage errors add the usage line
+    # usage errors add the usage line and where to find help
+    assert len(lines) == (3 if code == 2 else 1), result.err
     for part in parts:
         assert part in lines[-1], (part, lines[-1])
 
@@ -327,7 +328,8 @@ def test_prompt_with_home_unset_and_stdin_closed() -> None:
         (["countdown", "--tz", ""], "empty time zone"),
         (["countdown", "--now", ""], "--now needs a time"),
         (["countdown", "--tz"], "Option '--tz' requires an argument"),
-        (["init", "tcsh"], "'tcsh' is not one of"),
+        (["init", "tcsh"], "unknown shell 'tcsh': lostcli init knows bash, zsh and fish"),
+        (["init"], "name a shell: bash, zsh or fish"),
     ],
 )
 def test_usage_errors(args: list[str], message: str) -> None:

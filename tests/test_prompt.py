@@ -70,7 +70,7 @@ def test_prompt_command(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--bogus"], "no such option: --bogus"), (["--tz", "Nowhere/Land"], "unknown time zone")],
+    [(["--bogus"], "No such option: --bogus"), (["--tz", "Nowhere/Land"], "unknown time zone")],
 )
 def test_prompt_usage_errors(args: list[str], message: str) -> None:
     p = lostcli_prompt(*args)
@@ -89,7 +89,7 @@ def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: st
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
     (cache,) = (tmp_path / "cache" / "lostcli").glob("prompt-*")
-    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight")
+    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t")
     record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
     os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
@@ -132,8 +132,9 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
 
 @pytest.mark.parametrize(
     "payload",
-    [b"12x\tTitle", b"\xd9\x80\xd9\xa1\tTitle", b"1\tTi\x1b[2Jtle", b"1\tA\tB", b"1" * 20 + b"\tT",
-     b"1\t" + b"T" * 2000, b"\xff\tT"],
+    [b"12x\tTitle\t\t\t", b"\xd9\xa1\tTitle\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t", b"1\tA\tB\t\t\t",
+     b"1" * 20 + b"\tT\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t", b"\xff\tT\t\t\t", b"1\tT\t\t2\t",
+     b"1\tT\t{icon}\x07\t\t"],
 )  # fmt: skip
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
     """An entry with the right key but a payload this module never writes (Arabic-Indic digits,
@@ -143,10 +144,13 @@ def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> 
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
     (entry,) = (tmp_path / "lostcli").glob("prompt-*")
-    key = context.record_key(prompt.BUNDLED)
-    assert key is not None and entry.read_bytes().startswith(key)
-    entry.write_bytes(key + payload)
+    config = str(Path(os.environ["HOME"]) / ".config" / "lostcli" / "config.toml")
+    found = context.cache_entry(str(tmp_path / "lostcli"), "prompt", prompt.BUNDLED, config)
+    assert found is not None and found[0] == str(entry)
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t".encode()
+    entry.write_bytes(found[1] + payload)
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t".encode()
 
 
 def test_cache_tells_relative_paths_in_different_directories_apart(
@@ -310,7 +314,7 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
     data = json.loads(run("countdown", "--json", "--now", f"@{instant}").out)
     assert data["seconds"] == RELEASE - math.floor(instant)
     env, _, _ = environment()
-    assert prompt._now({"--now": f"@{instant}"}, env) == math.floor(instant)
+    assert prompt._now({"--now": f"@{instant}"}, env, None) == math.floor(instant)
     rel, days, status = prompt.relative(data["seconds"])
     shown = run("prompt", "--now", f"@{instant}", "--format", "{rel}|{days}|{status}").out
     assert shown == f"{rel}|{days}|{status}\n"

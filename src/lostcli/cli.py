@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from lostcli import __version__, film, jsonout, render, views
+from lostcli import __version__, config, film, jsonout, render, views
 from lostcli.context import Environment, quoted, replace
 from lostcli.errors import ExitStatus, LostcliError, UsageError
 
@@ -37,6 +38,8 @@ class Session:
         self.env = env
         self.film_path: Path | None = None
         self.ctx: typer.Context | None = None
+        self.config = config.Config()
+        self.options: dict[str, str | None] = {}  # the global options given, for `config`
 
     def load_film(self) -> film.Film:
         return film.load(self.film_path, self.env.cache_dir)
@@ -49,7 +52,7 @@ class Session:
         from lostcli import clock, zones
 
         try:
-            zone, warning = zones.resolve(tz, self.env.environ)
+            zone, warning = zones.resolve(tz, self.env.environ, self.config.tz)
             instant = clock.parse(now, zone, self.now()) if now is not None else self.now()
         except UsageError as e:
             raise self.usage(str(e)) from None
@@ -86,10 +89,30 @@ class Session:
         self.env.write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+class Group(TyperGroup):
+    """Typer's group with a help screen that reads well at any width: hidden commands left out
+    (Typer 0.26 lists them) and each command's first sentence whole, wrapped, never cut."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [
+            (name, " ".join((command.help or "").split("\n\n")[0].split()))
+            for name, command in self.commands.items()
+            if not command.hidden
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="lostcli",
-    help="A terminal companion for [bold]Lost in Starlight[/] (이 별에 필요한), Netflix, 2025.",
+    cls=Group,
+    help="A terminal companion for Lost in Starlight (이 별에 필요한), Netflix, 2025.\n\n"
+    "Global options may come before or after the command. Settings also come from "
+    "$XDG_CONFIG_HOME/lostcli/config.toml: see lostcli config.",
     add_completion=False,
+    # Click's plain help: it wraps to any width (40 columns too), has no trailing spaces in a
+    # pipe, and reads like git's and ripgrep's.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -118,6 +141,12 @@ NowOpt = Annotated[
 ]
 
 
+class ColorWhen(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _version(ctx: typer.Context, value: bool) -> None:
     if value:
         _session(ctx).env.write(f"lostcli {__version__}\n")
@@ -138,6 +167,24 @@ def root(
             show_default=False,
         ),
     ] = None,
+    color: Annotated[
+        ColorWhen | None,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour: auto (on a terminal), always or never. Wins over $NO_COLOR and "
+            "$FORCE_COLOR.",
+            show_default=False,
+        ),
+    ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page output taller than the terminal (the pager is $LOSTCLI_PAGER, "
+            "then $PAGER, then less).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -148,6 +195,10 @@ def root(
     s = _session(ctx)
     from_env = s.env.environ.get("LOSTCLI_FILM")
     s.film_path = film_path or (Path(from_env) if from_env else None)
+    s.options = {"--color": color.value if color else None}
+    s.config = config.load(s.env)
+    s.env.color_option, s.env.color_config = s.options["--color"], s.config.color
+    s.env.paging = not no_pager
     if ctx.invoked_subcommand is None:
         s.env.write(ctx.get_help() + "\n")
 
@@ -336,47 +387,102 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR)
 
 
-@app.command(
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    add_help_option=False,
-)
-def prompt(ctx: typer.Context) -> None:
-    """One short segment for a shell prompt, such as ✦ 3d 04h (see lostcli prompt --help)."""
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        metavar="FMT",
+        help="The segment, with the placeholders {icon}, {title}, {rel} (3d 04h, 544d ago), "
+        "{days} and {status} (upcoming or released). Default: the config file's prompt.format, "
+        "else '{icon} {rel}'.",
+        show_default=False,
+    ),
+]
+AsciiOpt = Annotated[bool, typer.Option("--ascii", help="Use '*' instead of '✦'.")]
+SegmentColorOpt = Annotated[
+    bool, typer.Option("--color", help="Colour the segment (off by default: prompts colour it).")
+]
+
+
+@app.command()
+def prompt(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    ascii_icon: AsciiOpt = False,
+    color: SegmentColorOpt = False,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz", metavar="ZONE", help="The zone of a --now without offset.", show_default=False
+        ),
+    ] = None,
+    now: NowOpt = None,
+) -> None:
+    """One short segment for a shell prompt: ✦ 3d 04h before the release, ✦ 544d ago after it.
+
+    It loads nothing heavy (no Typer, Rich or dateutil), so that it can run on every prompt;
+    lostcli init puts it in your shell's prompt without even that.
+    """
     from lostcli import prompt as prompt_module
 
     s = _session(ctx)
+    given = {"--format": fmt, "--ascii": ascii_icon, "--color": color, "--tz": tz, "--now": now}
+    opts = {name: value for name, value in given.items() if value not in (None, False)}
     film_path = str(s.film_path) if s.film_path else None
-    raise typer.Exit(prompt_module.main(ctx.args, s.env, film_path))
+    raise typer.Exit(prompt_module.run(opts, s.env, film_path))
 
 
-class Shell(StrEnum):
-    bash = "bash"
-    zsh = "zsh"
-    fish = "fish"
+SHELLS = ("bash", "zsh", "fish")
 
 
 @app.command()
 def init(
     ctx: typer.Context,
-    shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)],
-    fmt: Annotated[
+    shell: Annotated[
         str | None,
-        typer.Option("--format", metavar="FMT", help="As for lostcli prompt --format."),
+        typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False),
     ] = None,
-    ascii_icon: Annotated[bool, typer.Option("--ascii", help="Use '*' instead of '✦'.")] = False,
+    fmt: FormatOpt = None,
+    ascii_icon: AsciiOpt = False,
 ) -> None:
     """Print the shell code that puts the segment in your prompt.
 
-    bash: eval "$(lostcli init bash)" in ~/.bashrc; zsh: eval "$(lostcli init zsh)" in
-    ~/.zshrc; fish: lostcli init fish | source in ~/.config/fish/config.fish.
+    bash: add eval "$(lostcli init bash)" to ~/.bashrc. zsh: add eval "$(lostcli init zsh)" to
+    ~/.zshrc. fish: add lostcli init fish | source to ~/.config/fish/config.fish.
     """
     from lostcli import prompt as prompt_module
     from lostcli import shells
 
     s = _session(ctx)
+    if shell not in SHELLS:
+        names = ", ".join(SHELLS[:-1])
+        if shell is None:
+            raise s.usage(f"name a shell: {names} or {SHELLS[-1]}")
+        raise s.usage(f"unknown shell {quoted(shell)}: lostcli init knows {names} and {SHELLS[-1]}")
     release, title = prompt_module.of_record(s.load_film())
-    icon = prompt_module.ASCII_ICON if ascii_icon else prompt_module.ICON
-    s.env.write(shells.snippet(shell.value, release, fmt or prompt_module.FORMAT, icon, title))
+    settings = s.config.prompt
+    icon = prompt_module.ASCII_ICON if ascii_icon or settings.ascii else prompt_module.ICON
+    s.env.write(
+        shells.snippet(shell, release, fmt or settings.format or prompt_module.FORMAT, icon, title)
+    )
+
+
+@app.command("config")
+def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Show every setting in effect and where it comes from.
+
+    Settings come from the command line, then environment variables, then the config file
+    ($XDG_CONFIG_HOME/lostcli/config.toml, else ~/.config/lostcli/config.toml), then the system.
+    The file may set tz, color, and in a [prompt] table format and ascii.
+    """
+    s = _session(ctx)
+    found = config.settings(s.env, s.config)
+    file = s.env.config_file or ""
+    s.show(
+        as_json,
+        lambda: views.settings(found, file),
+        lambda: jsonout.settings(found, file),
+    )
 
 
 @app.command()
@@ -385,9 +491,14 @@ def schema(ctx: typer.Context) -> None:
     _session(ctx).json(film.schema())
 
 
+MEASURE = 90  # help wraps at the terminal's width, and at this many columns at most
+
+
 def main(argv: list[str], env: Environment) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit status."""
     command = typer.main.get_command(app)
+    assert isinstance(command, Group)
+    argv = hoisted(command, argv)
     saved = sys.stdout, sys.stderr
     out, err = env.text_streams()
     # Typer writes help and its own messages to sys.stdout: make that the environment's.
@@ -395,7 +506,11 @@ def main(argv: list[str], env: Environment) -> int:
     try:
         # Outside standalone mode Typer returns the code of a typer.Exit instead of exiting.
         result = command.main(
-            args=argv, prog_name="lostcli", standalone_mode=False, obj=Session(env)
+            args=argv,
+            prog_name="lostcli",
+            standalone_mode=False,
+            obj=Session(env),
+            terminal_width=min(env.columns, MEASURE),
         )
     except LostcliError as e:
         env.error(f"error: {e}")
@@ -403,7 +518,9 @@ def main(argv: list[str], env: Environment) -> int:
     except ClickUsageError as e:
         ctx = getattr(e, "ctx", None)
         usage = ctx.get_usage() if ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
-        env.error(f"error: {e.format_message()}", usage)
+        path = ctx.command_path if ctx else "lostcli"
+        hint = _wrong_side(command, argv, getattr(e, "option_name", None))
+        env.error(f"error: {e.format_message()}{hint}", f"{usage}\nTry '{path} -h' for help.")
         return ExitStatus.USAGE
     except ClickException as e:
         env.error(f"error: {e.format_message()}")
@@ -424,3 +541,51 @@ def main(argv: list[str], env: Environment) -> int:
     finally:
         sys.stdout, sys.stderr = saved
     return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _options(command: Any) -> dict[str, bool]:
+    """A command's option names, each with whether it takes a value."""
+    return {
+        name: not getattr(param, "is_flag", False)
+        for param in command.params
+        if param.param_type_name == "option"
+        for name in (*param.opts, *param.secondary_opts)
+    }
+
+
+def hoisted(group: Group, argv: list[str]) -> list[str]:
+    """The arguments with the global options that follow the command moved before it, so that
+    `lostcli info --film x.toml` means `lostcli --film x.toml info`. An option of the command's
+    own with the same name (prompt's --color) stays where it is."""
+    roots = _options(group)
+    i = 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
+        i += 1 + roots.get(argv[i], False)
+    if i >= len(argv) or argv[i] not in group.commands:
+        return argv
+    own = _options(group.commands[argv[i]])
+    moved: list[str] = []
+    rest: list[str] = []
+    j = i + 1
+    while j < len(argv):
+        name, eq, _ = argv[j].partition("=")
+        if argv[j] == "--":
+            rest += argv[j:]
+            break
+        width = 1 + (not eq and (own.get(name, False) if name in own else roots.get(name, False)))
+        (rest if name in own or name not in roots else moved).extend(argv[j : j + width])
+        j += width
+    return argv[:i] + moved + [argv[i]] + rest
+
+
+def _wrong_side(group: Group, argv: list[str], option: str | None) -> str:
+    """For an option given before the command that belongs after it: where it goes."""
+    if not option:
+        return ""
+    owners = [name for name, c in group.commands.items() if option in _options(c) and not c.hidden]
+    given = next((a for a in argv if a in group.commands), None)
+    if given in owners:
+        return f" (it goes after the command: lostcli {given} {option} ...)"
+    if owners and option not in _options(group):
+        return f" ({option} is an option of {', '.join(owners)}; it goes after the command)"
+    return ""

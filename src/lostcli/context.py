@@ -98,13 +98,18 @@ def record_key(path: str) -> bytes | None:
     return b"\t".join((__version__.encode(), where, stamp.encode())) + b"\n"
 
 
-def cache_entry(cache_dir: str | None, kind: str, path: str) -> tuple[str, bytes] | None:
-    """The cache file for what was made of the record at `path`, and the key its content starts
-    with: one file per record (two installations do not evict each other's), named by a
-    checksum of the path (FNV-1a: importing zlib or hashlib would cost the prompt more)."""
+def cache_entry(
+    cache_dir: str | None, kind: str, path: str, *others: str | None
+) -> tuple[str, bytes] | None:
+    """The cache file for what was made of the record at `path` (and of the `others` files,
+    such as the config file, which need not exist), and the key its content starts with. One
+    file per record (two installations do not evict each other's), named by a checksum of the
+    path (FNV-1a: importing zlib or hashlib would cost the prompt more)."""
     key = record_key(path) if cache_dir else None
     if key is None or cache_dir is None:
         return None
+    for other in others:
+        key += (record_key(other) if other else None) or b"-\n"
     checksum = 0x811C9DC5
     for byte in os.fsencode(os.path.abspath(path)):
         checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
@@ -215,6 +220,10 @@ class Environment:
         self.clock = clock
         self._terminal_size = terminal_size
         self._abandoned = False
+        # Set from the command line and the config file once they are read (cli.py).
+        self.color_option: str | None = None
+        self.color_config: str | None = None
+        self.paging = True
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -238,15 +247,58 @@ class Environment:
             stderr_isatty=err_tty,
         )
 
+    def color_source(self) -> tuple[str, str]:
+        """(auto, always or never; where that comes from): --color, then NO_COLOR (no-color.org),
+        then FORCE_COLOR, then the config file."""
+        for value, origin in (
+            (self.color_option, "--color"),
+            ("never" if self.environ.get("NO_COLOR") else None, "$NO_COLOR"),
+            ("always" if self.environ.get("FORCE_COLOR") else None, "$FORCE_COLOR"),
+            (self.color_config, "config"),
+        ):
+            if value:
+                return value, origin
+        return "auto", "default"
+
     @property
     def color(self) -> bool:
-        """Colour on stdout: NO_COLOR (no-color.org) wins, then FORCE_COLOR, then a terminal
-        that is not `dumb`."""
-        if self.environ.get("NO_COLOR"):
-            return False
-        if self.environ.get("FORCE_COLOR"):
-            return True
+        """Colour on stdout: as color_source says; `auto` is a terminal that is not `dumb`."""
+        choice = self.color_source()[0]
+        if choice != "auto":
+            return choice == "always"
         return self.stdout_isatty and self.environ.get("TERM") != "dumb"
+
+    @property
+    def pager(self) -> str | None:
+        """The pager command for output taller than the terminal, as git chooses one:
+        LOSTCLI_PAGER, then PAGER, then `less`; none when it is empty or `cat`, with
+        --no-pager, or when stdout is not a terminal."""
+        command = self.environ.get("LOSTCLI_PAGER", self.environ.get("PAGER", "less"))
+        if not (self.paging and self.stdout_isatty and self.stdout is not None):
+            return None
+        return None if command.strip() in ("", "cat") else command
+
+    def page(self, text: str) -> None:
+        """Text through the pager, which writes to the terminal itself; written directly if the
+        pager cannot be started. `less` is given git's defaults (LESS=FRX): colours shown, and it
+        quits at once when the text fits after all."""
+        import subprocess
+
+        command = self.pager
+        assert command is not None and self.stdout is not None
+        environ = {"LESS": "FRX", "LV": "-c", **self.environ}
+        data = text.encode(self.stdout_encoding, ERRORS)
+        try:
+            terminal = self.stdout.fileno()  # in-process tests have none: no pager
+            # The shell reads the command, as git and man do: PAGER may hold options.
+            done = subprocess.run(
+                command, shell=True, input=data, stdout=terminal, env=environ, check=False
+            )
+        except (OSError, ValueError, io.UnsupportedOperation):
+            self.write_bytes(data)
+            return
+        if done.returncode == 127:  # the shell found no such command
+            self.write_bytes(data)
 
     @property
     def columns(self) -> int:
@@ -278,6 +330,11 @@ class Environment:
     @property
     def config_dir(self) -> str | None:
         return self._folder("XDG_CONFIG_HOME", ".config")
+
+    @property
+    def config_file(self) -> str | None:
+        folder = self.config_dir
+        return os.path.join(folder, "config.toml") if folder else None
 
     def _folder(self, var: str, default: str) -> str | None:
         # The XDG spec: a relative path in these variables is invalid and must be ignored.
@@ -326,18 +383,11 @@ class Environment:
         except (OSError, ValueError):
             pass  # nowhere left to report it
 
-    def text_streams(self) -> tuple[io.TextIOWrapper, io.TextIOWrapper]:
+    def text_streams(self) -> tuple[TextOut, TextOut]:
         """Text views of stdout and stderr under the same policy, for code that writes to
         `sys.stdout` (Typer's help and errors) or needs a live terminal stream (Rich's Live)."""
-
-        def wrap(
-            write: Callable[[bytes], None], stream: BinaryIO | None, encoding: str, tty: bool
-        ) -> io.TextIOWrapper:
-            raw = _Through(write, stream.fileno if stream is not None else None, tty)
-            return io.TextIOWrapper(raw, encoding=encoding, errors=ERRORS, write_through=True)  # type: ignore[arg-type]
-
-        out = wrap(self.write_bytes, self.stdout, self.stdout_encoding, self.stdout_isatty)
-        err = wrap(self.write_stderr, self.stderr, self.stderr_encoding, self.stderr_isatty)
+        out = TextOut(self.write_bytes, self.stdout, self.stdout_encoding, self.stdout_isatty)
+        err = TextOut(self.write_stderr, self.stderr, self.stderr_encoding, self.stderr_isatty)
         return out, err
 
     def _abandon_stdout(self) -> None:
@@ -356,29 +406,43 @@ class OutputError(LostcliError):
     """stdout could not take what was written (a full disk, an I/O error)."""
 
 
-class _Through(io.RawIOBase):
-    """What a TextIOWrapper writes goes to one of the environment's writers; closing or
-    collecting the wrapper leaves the real stream open. The real descriptor stays reachable:
-    Rich, on a broken pipe, points it at /dev/null itself."""
+class TextOut(io.TextIOBase):
+    """A text stream that encodes under the policy and hands the bytes to one of the
+    environment's writers; closing it leaves the real stream open. It has no `buffer`: Click,
+    given an ASCII stream, would otherwise write UTF-8 to that buffer behind the policy's back.
+    The real descriptor stays reachable: Rich, on a broken pipe, points it at /dev/null itself."""
 
     def __init__(
-        self, write: Callable[[bytes], None], fileno: Callable[[], int] | None, tty: bool
+        self, write: Callable[[bytes], None], stream: BinaryIO | None, encoding: str, tty: bool
     ) -> None:
+        super().__init__()
         self._write = write
-        self._fileno = fileno
+        self._stream = stream
+        self._encoding = encoding
         self._tty = tty
 
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return ERRORS
+
     def fileno(self) -> int:
-        if self._fileno is None:
+        if self._stream is None:
             raise io.UnsupportedOperation("fileno")
-        return self._fileno()
+        return self._stream.fileno()
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self._write(bytes(data))
-        return len(data)
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # Click probes with b"" whether a stream takes bytes
+            raise TypeError("a text stream takes str")
+        if text:  # and then with "", swallowing what that raises
+            self._write(text.encode(self._encoding, ERRORS))
+        return len(text)
 
     def isatty(self) -> bool:
         return self._tty

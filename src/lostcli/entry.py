@@ -16,7 +16,7 @@ def main() -> int:
 
 def run(argv: list[str], env: Environment) -> int:
     try:
-        if argv[:1] == ["prompt"]:
+        if argv[:1] == ["prompt"] and not {"-h", "--help"} & set(argv):
             # Prompt speed: this path never imports typer, rich or dateutil.
             from lostcli import prompt
 

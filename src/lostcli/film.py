@@ -227,11 +227,12 @@ def read_text(path: Path) -> str:
 _TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)")
 
 
-def parse(text: str, name: str = "<record>") -> Film:
+def read_toml(text: str, name: str) -> dict[str, Any]:
+    """A TOML document as a table; FilmError with the line for a syntax error."""
     import tomllib  # a cached record needs no parser
 
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_WHERE.search(str(e))
         line = int(m[1]) if m and m[1] else text.count("\n") + 1  # else: at the end
@@ -239,6 +240,10 @@ def parse(text: str, name: str = "<record>") -> Film:
         raise FilmError(name, [Problem("", f"invalid TOML: {msg}", line)]) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise FilmError(name, [Problem("", "invalid TOML: nested too deeply")]) from None
+
+
+def parse(text: str, name: str = "<record>") -> Film:
+    data = read_toml(text, name)
     version = data.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:  # `true == 1` in Python
         shown = "missing" if version is None else f"unsupported version {version!r}"
@@ -252,7 +257,7 @@ def parse(text: str, name: str = "<record>") -> Film:
         film: Film | None = msgspec.convert(data, Film)
         problems = []
     except msgspec.ValidationError:  # look again, more slowly, for every problem
-        film, problems = None, _problems(data, Film, "")
+        film, problems = None, problems_of(data, Film, "")
     problems += _cross_checks(data)
     if film is None or problems:
         raise FilmError(name, problems)
@@ -279,7 +284,7 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-def _problems(value: Any, kind: Any, path: str) -> list[Problem]:
+def problems_of(value: Any, kind: Any, path: str = "") -> list[Problem]:
     """Every problem of `value` as a `kind`: a failing table is checked again key by key, a
     failing array of tables item by item, so that one run finds them all."""
     try:
@@ -293,14 +298,14 @@ def _problems(value: Any, kind: Any, path: str) -> list[Problem]:
         fields = {f.encode_name: f for f in msgspec.structs.fields(bare)}
         for key, f in fields.items():
             if key in value:
-                found += _problems(value[key], f.type, _join(path, key))
+                found += problems_of(value[key], f.type, _join(path, key))
             elif f.required:
                 found.append(Problem(_join(path, key), "missing"))
         found += [_unknown(key, fields, path) for key in value if key not in fields]
     elif get_origin(bare) is tuple and isinstance(value, list):
         item = get_args(bare)[0]
         for i, v in enumerate(value):
-            found += _problems(v, item, f"{path}[{i}]")
+            found += problems_of(v, item, f"{path}[{i}]")
     return found or [_problem(first, path, kind)]
 
 

@@ -9,6 +9,7 @@ from lostcli import formatting
 from lostcli.context import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
+    from lostcli.config import Setting
     from lostcli.ephemeris import Event, Signal
     from lostcli.film import Film, Problem, Role
     from lostcli.timeline import Countdown
@@ -104,6 +105,16 @@ def curiosities(film: Film) -> dict[str, Any]:
             {"number": i, "text": c.text, "sources": [names[s] for s in c.sources]}
             for i, c in enumerate(film.curiosities, 1)
         ]
+    }
+
+
+def settings(found: list[Setting], file: str) -> dict[str, Any]:
+    origin = {"config": printable(file)}
+    return {
+        "file": printable(file) or None,
+        "settings": {
+            s.key: {"value": s.value, "origin": origin.get(s.origin, s.origin)} for s in found
+        },
     }
 
 

@@ -1,9 +1,12 @@
 """`lostcli prompt`: one short segment for a shell prompt, at prompt speed.
 
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
-importlib.resources on the usual path. The release instant and short title come from a one-line
-cache entry per record file, keyed by its path and state (context.record_key); the record is
-parsed and validated again only when it changes (or when no cache can be written).
+importlib.resources on the usual path. What the segment needs of the record (release instant and
+short title) and of the config file (the prompt's format and icon, the zone) comes from one small
+cache entry per record file, keyed by the state of both files (context.record_key); they are read
+and validated again only when one of them changes (or when no cache can be written).
+
+`lostcli prompt --help` goes to the full CLI, whose `prompt` command declares the same options.
 """
 
 from __future__ import annotations
@@ -22,23 +25,16 @@ if TYPE_CHECKING:
 ICON, ASCII_ICON = "✦", "*"
 FORMAT = "{icon} {rel}"
 PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
-USAGE = "usage: lostcli prompt [--format FMT] [--ascii] [--color] [--tz ZONE] [--now WHEN]"
-HELP = f"""{USAGE}
-
-Print one short segment for a shell prompt, e.g. `✦ 3d 04h` before the release and
-`✦ 544d ago` after it.
-
-  --format FMT  placeholders {{icon}} {{title}} {{rel}} {{days}} {{status}}; default '{FORMAT}'
-  --ascii       use '*' instead of '✦'
-  --color       colour the segment (off by default)
-  --tz ZONE     zone for a --now without offset
-  --now WHEN    evaluate at another instant (as for countdown)
-  --film PATH   another record (also LOSTCLI_FILM)
-"""
+FLAGS = ("--ascii", "--color")
+VALUED = ("--format", "--tz", "--now", "--film")
+USAGE = "Usage: lostcli prompt [OPTIONS]\nTry 'lostcli prompt -h' for help."
+MAX_ENTRY = 1024  # a title and a format are one line each
 # The bundled record, found beside this module; film.bundled_path() names the same file through
 # importlib.resources, which would cost more than all of this command's other work.
-MAX_ENTRY = 1024  # a title is one line
 BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
+
+# What the cache keeps: release (Unix seconds), title, and the config's format, ascii and tz.
+Facts = tuple[int, str, "str | None", "bool | None", "str | None"]
 
 
 def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
@@ -49,30 +45,50 @@ def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
     return fmt
 
 
-def facts(path: str, cache_dir: str | None) -> tuple[int, str]:
-    """(release as Unix seconds, short title) of a record, through the cache."""
-    entry = cache_entry(cache_dir, "prompt", path)
+def facts(path: str, env: Environment) -> Facts:
+    """What the segment needs of the record at `path` and of the config file, through the cache."""
+    entry = cache_entry(env.cache_dir, "prompt", path, env.config_file)
     if entry is not None and (stored := cached(entry, MAX_ENTRY)) is not None:
-        found = _entry(stored)
+        found = _decoded(stored)
         if found is not None:
             return found
-    loaded = _load(path)  # a path with no cache entry: the loader says what is wrong
-    if entry is not None:
-        store(entry[0], entry[1] + f"{loaded[0]}\t{loaded[1]}".encode())
+    loaded = _load(path, env)  # a path with no cache entry: the loader says what is wrong
+    encoded = _encoded(loaded)
+    if entry is not None and encoded is not None:
+        store(entry[0], entry[1] + encoded)
     return loaded
 
 
-def _entry(stored: bytes) -> tuple[int, str] | None:
-    """A cache entry's payload, only if it is what this module writes: what a prompt shows on
+def _encoded(found: Facts) -> bytes | None:
+    fields = [str(found[0]), found[1], found[2] or "", _flag(found[3]), found[4] or ""]
+    if not all(f.isprintable() for f in fields):  # a tab or a newline would break the entry
+        return None
+    return "\t".join(fields).encode()
+
+
+def _decoded(stored: bytes) -> Facts | None:
+    """A cache entry's payload, only if it is what `_encoded` writes: what a prompt shows on
     every redraw must not come from a file that someone else changed."""
     try:
-        release, title = stored.decode("utf-8").split("\t")
+        release, title, fmt, ascii_icon, tz = stored.decode("utf-8").split("\t")
     except (UnicodeDecodeError, ValueError):
         return None
     digits = release.removeprefix("-")
-    if not (digits.isascii() and digits.isdigit() and len(digits) < 15 and title.isprintable()):
+    if not (digits.isascii() and digits.isdigit() and len(digits) < 15):
         return None
-    return int(release), title
+    if ascii_icon not in ("", "0", "1") or not all(f.isprintable() for f in (title, fmt, tz)):
+        return None
+    return (
+        int(release),
+        title,
+        fmt or None,
+        {"": None, "0": False, "1": True}[ascii_icon],
+        tz or None,
+    )
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else str(int(value))
 
 
 def of_record(record: Film) -> tuple[int, str]:
@@ -80,28 +96,32 @@ def of_record(record: Film) -> tuple[int, str]:
     return int(record.release.instant.timestamp()), " ".join(record.title.short.split())
 
 
-def _load(path: str) -> tuple[int, str]:
+def _load(path: str, env: Environment) -> Facts:
     from pathlib import Path
 
-    from lostcli import film
+    from lostcli import config, film
 
-    return of_record(film.load(Path(path)))
+    release, title = of_record(film.load(Path(path)))
+    settings = config.load(env)
+    return release, title, settings.prompt.format, settings.prompt.ascii, settings.tz
 
 
-def _options(argv: list[str]) -> dict[str, str | bool]:
+def options(argv: list[str]) -> dict[str, str | bool]:
+    """The options of `lostcli prompt`, read without Typer: FLAGS and VALUED, as the full CLI's
+    `prompt` command declares them (a test keeps the two the same)."""
     opts: dict[str, str | bool] = {}
     args = iter(argv)
     for arg in args:
         name, eq, value = arg.partition("=")
-        if name in ("--ascii", "--color") and not eq:
+        if name in FLAGS and not eq:
             opts[name] = True
-        elif name in ("--format", "--tz", "--now", "--film"):
+        elif name in VALUED:
             given = value if eq else next(args, None)
             if given is None:
-                raise _Usage(f"{name} needs a value")
+                raise _Usage(f"Option '{name}' requires an argument.")
             opts[name] = given
         else:
-            raise _Usage(f"no such option: {arg}")
+            raise _Usage(f"No such option: {arg}")
     return opts
 
 
@@ -109,32 +129,33 @@ class _Usage(Exception):
     pass
 
 
-def main(argv: list[str], env: Environment, film_path: str | None = None) -> int:
-    if any(a in ("-h", "--help") for a in argv):
-        env.write(HELP)
-        return 0
+def main(argv: list[str], env: Environment) -> int:
+    """The fast path of `lostcli prompt ARGS`, from entry.py."""
     try:
-        opts = _options(argv)
+        opts = options(argv)
     except _Usage as e:
         env.error(f"error: {e}", USAGE)
         return ExitStatus.USAGE
-    path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
+    return run(opts, env)
 
+
+def run(opts: dict[str, str | bool], env: Environment, film_path: str | None = None) -> int:
+    path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
     try:
-        release, title = facts(path, env.cache_dir)
-        now = _now(opts, env)
+        release, title, fmt, ascii_icon, tz = facts(path, env)
+        now = _now(opts, env, tz)
     except LostcliError as e:
         env.error(f"error: {e}")
         return e.status
-    icon = ASCII_ICON if opts.get("--ascii") else ICON
-    text = segment(str(opts.get("--format", FORMAT)), release, now, title, icon)
+    icon = ASCII_ICON if opts.get("--ascii") or ascii_icon else ICON
+    text = segment(_str(opts.get("--format")) or fmt or FORMAT, release, now, title, icon)
     if opts.get("--color"):
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")
     return 0
 
 
-def _now(opts: dict[str, str | bool], env: Environment) -> int:
+def _now(opts: dict[str, str | bool], env: Environment, configured_tz: str | None) -> int:
     """The instant as whole Unix seconds, rounded down as countdown rounds it (also before 1970)."""
     current = env.clock()
     if "--now" not in opts and "--tz" not in opts:
@@ -143,7 +164,7 @@ def _now(opts: dict[str, str | bool], env: Environment) -> int:
 
     from lostcli import clock, zones
 
-    zone, _ = zones.resolve(_str(opts.get("--tz")), env.environ)  # no warnings in a prompt
+    zone, _ = zones.resolve(_str(opts.get("--tz")), env.environ, configured_tz)  # no warnings
     when = opts.get("--now")
     if not isinstance(when, str):
         return int(current // 1)

@@ -8,7 +8,7 @@ as one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-U
 from __future__ import annotations
 
 import io
-from typing import IO
+from typing import IO, cast
 
 from rich.align import Align
 from rich.console import Console, Group, RenderableType
@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lostcli.context import Environment, encodable
+from lostcli.context import Environment, TextOut, encodable
 
 
 class _Capture(io.StringIO):
@@ -32,10 +32,10 @@ class _Capture(io.StringIO):
         return self._encoding
 
 
-def console(env: Environment, file: IO[str] | None = None) -> Console:
+def console(env: Environment, file: IO[str] | TextOut | None = None) -> Console:
     """A console with the environment's width, colour and encoding."""
     return Console(
-        file=file or _Capture(env.stdout_encoding),
+        file=cast("IO[str]", file) or _Capture(env.stdout_encoding),
         width=env.columns,
         color_system="standard" if env.color else None,
         force_terminal=env.color,
@@ -46,10 +46,17 @@ def console(env: Environment, file: IO[str] | None = None) -> Console:
 
 
 def show(env: Environment, view: RenderableType) -> None:
+    """A view on stdout; through the pager when it is taller than the terminal."""
     out = console(env)
     out.print(fit(view, env.stdout_encoding))
     assert isinstance(out.file, _Capture)
-    env.write(out.file.getvalue())
+    text = out.file.getvalue()
+    if not env.color:  # Rich pads lines to the width; a pipe or a file should not get that
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if env.pager and text.count("\n") > env.terminal_size[1]:
+        env.page(text)
+    else:
+        env.write(text)
 
 
 def fit(view: RenderableType, encoding: str) -> RenderableType:

@@ -18,6 +18,7 @@ from lostcli import formatting as fmt
 from lostcli.context import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
+    from lostcli.config import Setting
     from lostcli.ephemeris import Signal
     from lostcli.film import Film, Problem
     from lostcli.timeline import Countdown
@@ -149,6 +150,17 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
     grid.add_row("Anniversary", Text(f"{fmt.ordinal(ann.number)}, {fmt.stamp(ann.at)}"))
     grid.add_row("", Text(f"in {fmt.clock(ann.until.total)}"))
     return _panel(grid, title(film))
+
+
+def settings(found: list[Setting], file: str) -> RenderableType:
+    """Each setting, its value and where it comes from, as `git config --show-origin` lists them."""
+    grid = _grid()
+    grid.add_column(style=DIM)
+    for setting in found:
+        value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
+        origin = printable(file) if setting.origin == "config" else setting.origin
+        grid.add_row(setting.key, Text(value), origin)
+    return Group(grid, Text(f"config file: {printable(file) or 'none (no HOME)'}", style=DIM))
 
 
 def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:

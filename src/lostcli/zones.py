@@ -141,30 +141,48 @@ def note(zone: Zone) -> str | None:
     return f"{zone.name} is {utc} all year, without daylight saving time; for {place}, use {city}"
 
 
+def source(
+    flag: str | None, environ: Mapping[str, str], configured: str | None = None
+) -> tuple[str | None, str]:
+    """Which zone setting applies and where it comes from: --tz, then LOSTCLI_TZ, then the
+    config file's `tz`, then TZ; (None, "system") when none is set."""
+    for value, origin in (
+        (flag, "--tz"),
+        (environ.get("LOSTCLI_TZ") or None, "$LOSTCLI_TZ"),
+        (configured, "config"),
+        (environ.get("TZ"), "$TZ"),  # set but empty is UTC, as the C library reads it
+    ):
+        if value is not None:
+            return value, origin
+    return None, "system"
+
+
 def resolve(
     flag: str | None,
     environ: Mapping[str, str],
+    configured: str | None = None,
+    *,
     localtime: Path = SYSTEM_LOCALTIME,
     timezone_file: Path = SYSTEM_TIMEZONE,
 ) -> tuple[Zone, str | None]:
     """The zone to use and, when there is something to say about it, a warning to show."""
-    if flag is not None:
-        zone = parse(flag)
-        return zone, note(zone)
-    value = environ.get("LOSTCLI_TZ")
-    if value:
-        try:
-            zone = parse(value)
-        except UsageError as e:
-            return UTC, f"ignoring LOSTCLI_TZ={quoted(value)}: {e}; using UTC"
-        return zone, note(zone)
-    value = environ.get("TZ")
+    value, origin = source(flag, environ, configured)
     if value is None:
         return system_zone(localtime, timezone_file), None
+    if origin == "$TZ":
+        try:
+            return from_tz_variable(value, localtime, timezone_file), None
+        except UsageError as e:
+            return UTC, f"ignoring TZ={quoted(value)}: {e}; using UTC"
+    if origin == "--tz":
+        zone = parse(value)
+        return zone, note(zone)
     try:
-        return from_tz_variable(value, localtime, timezone_file), None
+        zone = parse(value)
     except UsageError as e:
-        return UTC, f"ignoring TZ={quoted(value)}: {e}; using UTC"
+        where = "LOSTCLI_TZ" if origin == "$LOSTCLI_TZ" else "the config file's tz"
+        return UTC, f"ignoring {where}={quoted(value)}: {e}; using UTC"
+    return zone, note(zone)
 
 
 def from_tz_variable(

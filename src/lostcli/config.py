@@ -1,0 +1,99 @@
+"""The config file, `$XDG_CONFIG_HOME/lostcli/config.toml` (else `~/.config/lostcli/config.toml`),
+and where each setting comes from (pure: no typer, no rich).
+
+Precedence, as users of git and ripgrep expect: the command-line option, then the environment
+variable, then the config file, then the system (TZ and /etc/localtime, the locale, the terminal).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+import msgspec
+
+from lostcli.context import Environment, NotRegularFile, read_regular
+from lostcli.errors import LostcliError
+
+MAX_BYTES = 64 * 1024
+Color = Literal["auto", "always", "never"]
+Lang = Literal["en", "ko"]
+
+
+class _Table(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    pass
+
+
+class PromptConfig(_Table, frozen=True, forbid_unknown_fields=True):
+    format: str | None = None
+    ascii: bool | None = None
+
+
+class Config(_Table, frozen=True, forbid_unknown_fields=True):
+    tz: str | None = None
+    lang: Lang | None = None
+    color: Color | None = None
+    prompt: PromptConfig = PromptConfig()
+
+
+class ConfigError(LostcliError):
+    """A config file that cannot be used: one line naming the file and the key."""
+
+
+class Setting(NamedTuple):
+    key: str
+    value: str | bool
+    origin: str  # `--color`, `$LOSTCLI_TZ`, `config` (the file), `system` or `default`
+
+
+def load(env: Environment) -> Config:
+    """The config file's settings; all unset when there is no file."""
+    where = env.config_file
+    if where is None:
+        return Config()
+    try:
+        raw = read_regular(where, MAX_BYTES)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        # No file; or, under `sudo -u`, another user's home that this one may not read.
+        return Config()
+    except NotRegularFile:
+        raise ConfigError(f"{where}: not a regular file") from None
+    except OSError as e:
+        raise ConfigError(f"{where}: cannot read: {e.strerror or e}") from None
+    return parse(raw, where)
+
+
+def parse(raw: bytes, where: str) -> Config:
+    from lostcli import film  # TOML and the schema's wording, only when there is a file
+
+    if len(raw) > MAX_BYTES:
+        raise ConfigError(f"{where}: larger than {MAX_BYTES // 1024} KiB")
+    try:
+        data = film.read_toml(raw.decode("utf-8"), where)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{where}: not UTF-8 text") from None
+    except film.FilmError as e:
+        raise ConfigError(str(e)) from None
+    problems = film.problems_of(data, Config)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ConfigError(f"{where}: {problems[0]}{more}")
+    return msgspec.convert(data, Config)
+
+
+def settings(env: Environment, config: Config) -> list[Setting]:
+    """Every setting in effect and where it comes from, for `lostcli config`: each from the
+    same function that the commands ask."""
+    from lostcli import prompt, zones
+
+    tz, tz_origin = zones.source(None, env.environ, config.tz)
+    color, color_origin = env.color_source()
+
+    def configured(value: str | bool | None, default: str | bool) -> tuple[str | bool, str]:
+        return (value, "config") if value is not None else (default, "default")
+
+    return [
+        Setting("tz", tz if tz is not None else zones.system_zone().name, tz_origin),
+        Setting("color", color, color_origin),
+        Setting("prompt.format", *configured(config.prompt.format, prompt.FORMAT)),
+        Setting("prompt.ascii", *configured(config.prompt.ascii, False)),
+    ]
