@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import webbrowser
 from datetime import UTC, datetime
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from lostcli import ical
+from lostcli import browser, ical
 from tests.conftest import LATER, run, script
 
 
@@ -118,25 +117,97 @@ def test_escape() -> None:
 
 def test_trailer_link() -> None:
     r = run("trailer")
-    assert (
-        r.out.strip()
-        == "Lost in Starlight trailer (Italian): https://www.youtube.com/watch?v=t4hiu_kohhs"
-    )
+    assert r.out == f"Lost in Starlight trailer (Italian):\n{URL}\n"
+    narrow = run("trailer", env={"COLUMNS": "20"}).out
+    assert narrow.splitlines()[-1] == URL  # on a line of its own, never split
     assert run("trailer", "--json").out.count("t4hiu_kohhs") == 1
 
 
-def test_trailer_open(monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
-    assert run("trailer", "--open").code == 0
-    assert opened == ["https://www.youtube.com/watch?v=t4hiu_kohhs"]
+URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 
 
-def test_trailer_open_without_a_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(webbrowser, "open", lambda url: False)
-    r = run("trailer", "--open")
-    assert r.code == 1
-    assert "could not start a web browser; the trailer is at https://" in r.err
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], bool]]:
+    calls: list[tuple[list[str], bool]] = []
+    monkeypatch.setattr(browser, "launch", lambda args, wait: calls.append((args, wait)) or True)
+    return calls
+
+
+def test_trailer_open_with_a_display(launched: list[tuple[list[str], bool]]) -> None:
+    r = run("trailer", "--open", env={"DISPLAY": ":0", "PATH": os.environ["PATH"]})
+    assert r.code == 0 and URL in r.out
+    assert launched in ([(["xdg-open", URL], False)], [(["gio", "open", URL], False)])
+
+
+def test_trailer_open_without_a_display_shows_the_link_and_says_why(
+    launched: list[tuple[list[str], bool]],
+) -> None:
+    r = run("trailer", "--open", env={"TERM": "xterm"})
+    assert r.code == 1 and URL in r.out
+    assert r.err == (
+        "lostcli: error: cannot open a browser: there is no graphical display here "
+        "(DISPLAY and WAYLAND_DISPLAY are unset); the link is above\n"
+    )
+    assert launched == []
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "found", "expected"),
+    [
+        ("darwin", {}, set(), (["open", URL], False)),
+        ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, {"gio"}, (["gio", "open", URL], False)),
+        ("linux", {"BROWSER": "nope:w3m"}, {"w3m"}, (["w3m", URL], True)),
+        ("linux", {"BROWSER": "firefox --new-tab %s"}, {"firefox"}, (["firefox", "--new-tab", URL], True)),
+    ],
+)  # fmt: skip
+def test_which_browser(
+    platform: str, environ: dict[str, str], found: set[str], expected: tuple[list[str], bool]
+) -> None:
+    assert browser.opener(URL, environ, platform, lambda c: c if c in found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "reason"),
+    [
+        ("linux", {"TERM": "xterm"}, "no graphical display"),
+        ("linux", {"DISPLAY": ":0"}, "neither xdg-open nor gio"),
+        ("linux", {"BROWSER": "nope"}, "no command in BROWSER='nope'"),
+    ],
+)
+def test_no_browser(platform: str, environ: dict[str, str], reason: str) -> None:
+    with pytest.raises(browser.NoBrowser, match=reason):
+        browser.opener(URL, environ, platform, lambda c: None)
+
+
+def fake_browsers(folder: Path, log: Path) -> None:
+    """Text-mode browsers and an opener that only write down that they ran."""
+    for name in ("lynx", "w3m", "links", "elinks", "www-browser", "xdg-open", "gio", "mine"):
+        script = folder / name
+        script.write_text(f'#!/bin/sh\necho "{name} $*" >> {log}\n')
+        script.chmod(0o755)
+
+
+def test_no_text_browser_takes_over_the_terminal(tmp_path: Path) -> None:
+    """A real process, with lynx and friends on PATH and no display."""
+    fake_browsers(tmp_path, tmp_path / "log")
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}", "TERM": "xterm"}
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
+        env.pop(var, None)
+    p = subprocess.run(
+        [*script(), "trailer", "--open"], env=env, capture_output=True, text=True, timeout=10
+    )
+    assert p.returncode == 1 and URL in p.stdout and "no graphical display" in p.stderr
+    assert not (tmp_path / "log").exists()
+
+
+def test_the_users_browser_is_honoured(tmp_path: Path) -> None:
+    fake_browsers(tmp_path, tmp_path / "log")
+    env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}", "BROWSER": "mine --tab %s"}
+    p = subprocess.run(
+        [*script(), "trailer", "--open"], env=env, capture_output=True, text=True, timeout=10
+    )
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "log").read_text() == f"mine --tab {URL}\n"
 
 
 @pytest.mark.parametrize(
@@ -145,8 +216,8 @@ def test_trailer_open_without_a_browser(monkeypatch: pytest.MonkeyPatch) -> None
 def test_trailer_open_refuses_other_schemes(
     url: str, tmp_path: Path, record_text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda u: opened.append(u) or True)
+    opened: list[object] = []
+    monkeypatch.setattr(browser, "launch", lambda *args: opened.append(args) or True)
     bad = tmp_path / "film.toml"
     bad.write_text(record_text.replace("https://www.youtube.com/watch?v=t4hiu_kohhs", url))
     r = run("--film", str(bad), "trailer", "--open")

@@ -258,7 +258,8 @@ def test_hostile_environment(name: str, command: list[str]) -> None:
     assert r.code == 0, r.err
     warning = "lostcli: warning: ignoring TZ='Nowhere/Land': not a time zone; using UTC\n"
     assert r.err in ("", warning)
-    width = max(len(line) for line in r.out.splitlines())
+    # a link is never cut (the terminal wraps it): every other line fits
+    width = max(len(line) for line in r.out.splitlines() if not line.startswith("https://"))
     if name == "COLUMNS=20":  # cut to fit, but there
         assert width <= 20
     else:

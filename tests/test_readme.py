@@ -28,16 +28,19 @@ def sample(command: str) -> str:
     return m[1]
 
 
-@pytest.mark.parametrize("command", SAMPLES)
-def test_console_samples(command: str) -> None:
+def output(command: str) -> str:
+    """What the command prints at 80 columns, at the sample's instant."""
     args = command.split()[1:]
     if SAMPLES[command]:
         args += ["--now", SAMPLES[command]]
     r = run(*args, env={"COLUMNS": "80"})
-    assert r.code == 0
-    assert [line.rstrip() for line in r.out.rstrip().splitlines()] == [
-        line.rstrip() for line in sample(command).splitlines()
-    ]
+    assert r.code == 0, r.err
+    return "\n".join(line.rstrip() for line in r.out.rstrip().splitlines())
+
+
+@pytest.mark.parametrize("command", SAMPLES)
+def test_console_samples(command: str) -> None:
+    assert output(command) == "\n".join(line.rstrip() for line in sample(command).splitlines())
 
 
 def test_json_sample() -> None:
@@ -53,3 +56,12 @@ def test_every_command_is_in_the_readme() -> None:
     assert len(commands) >= 10
     for command in commands:
         assert f"`lostcli {command}" in README, command
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: write the samples anew from real output
+    text = README
+    for command in SAMPLES:
+        text = text.replace(
+            f"$ {command}\n{sample(command)}\n", f"$ {command}\n{output(command)}\n"
+        )
+    (Path(__file__).resolve().parents[1] / "README.md").write_text(text, encoding="utf-8")

@@ -31,7 +31,7 @@ def at(zone: str, now: str = "2025-05-01T00:00:00Z") -> timeline.Countdown:
         ("Asia/Kolkata", "Fri 30 May 2025, 12:30 IST (UTC+05:30)", False),
         ("Asia/Kathmandu", "Fri 30 May 2025, 12:45 (UTC+05:45)", False),
         ("UTC+9", "Fri 30 May 2025, 16:00 (UTC+09:00)", False),
-        ("UTC", "Fri 30 May 2025, 07:00 UTC (UTC+00:00)", False),
+        ("UTC", "Fri 30 May 2025, 07:00 UTC", False),
     ],
 )
 def test_release_in_each_zone(zone: str, expected: str, differs: bool) -> None:

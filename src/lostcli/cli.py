@@ -89,9 +89,17 @@ class Session:
         self.env.write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+class Context(typer.Context):
+    def get_help(self) -> str:
+        # Click leaves a space at the end of a usage line that it breaks at a narrow width.
+        return "\n".join(line.rstrip() for line in super().get_help().splitlines())
+
+
 class Group(TyperGroup):
     """Typer's group with a help screen that reads well at any width: hidden commands left out
     (Typer 0.26 lists them) and each command's first sentence whole, wrapped, never cut."""
+
+    context_class = Context
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [
@@ -106,7 +114,8 @@ class Group(TyperGroup):
 app = typer.Typer(
     name="lostcli",
     cls=Group,
-    help="A terminal companion for Lost in Starlight (이 별에 필요한), Netflix, 2025.\n\n"
+    # The Korean title in a paragraph of its own: Click wraps by characters, and Hangul is wide.
+    help="A terminal companion for the film Lost in Starlight (Netflix, 2025).\n\n이 별에 필요한\n\n"
     "Global options may come before or after the command. Settings also come from "
     "$XDG_CONFIG_HOME/lostcli/config.toml: see lostcli config.",
     add_completion=False,
@@ -286,7 +295,9 @@ def countdown(
     from lostcli import live
 
     terminal, _ = s.env.text_streams()
-    live.run(render.console(s.env, terminal), record, cd.zone, s.now, time.sleep)
+    # Big digits fill the terminal: no reading measure here.
+    console = render.console(s.env, terminal, measure=s.env.columns)
+    live.run(console, record, cd.zone, s.now, time.sleep)
 
 
 @app.command()
@@ -309,7 +320,12 @@ def signal(
 def trailer(
     ctx: typer.Context,
     open_browser: Annotated[
-        bool, typer.Option("--open", help="Open the trailer in your web browser.")
+        bool,
+        typer.Option(
+            "--open",
+            help="Also open it in your web browser: $BROWSER if set, else a graphical one "
+            "(never a text-mode browser unasked).",
+        ),
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -317,12 +333,16 @@ def trailer(
     s = _session(ctx)
     record = s.load_film()
     url = record.trailer.url
-    if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
-        import webbrowser
-
-        if not webbrowser.open(url):
-            raise LostcliError(f"could not start a web browser; the trailer is at {url}")
     s.show(as_json, lambda: views.trailer(record), lambda: jsonout.trailer(record))
+    if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
+        from lostcli import browser
+
+        try:
+            command, wait = browser.opener(url, s.env.environ)
+        except browser.NoBrowser as e:
+            raise LostcliError(f"cannot open a browser: {e}; the link is above") from None
+        if not browser.launch(command, wait):
+            raise LostcliError(f"could not run {quoted(command[0])}; the link is above")
 
 
 @app.command()
@@ -491,13 +511,12 @@ def schema(ctx: typer.Context) -> None:
     _session(ctx).json(film.schema())
 
 
-MEASURE = 90  # help wraps at the terminal's width, and at this many columns at most
-
-
 def main(argv: list[str], env: Environment) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit status."""
     command = typer.main.get_command(app)
     assert isinstance(command, Group)
+    for subcommand in command.commands.values():
+        subcommand.context_class = Context
     argv = hoisted(command, argv)
     saved = sys.stdout, sys.stderr
     out, err = env.text_streams()
@@ -510,7 +529,7 @@ def main(argv: list[str], env: Environment) -> int:
             prog_name="lostcli",
             standalone_mode=False,
             obj=Session(env),
-            terminal_width=min(env.columns, MEASURE),
+            terminal_width=min(env.columns, render.MEASURE),  # help's measure, as a page's
         )
     except LostcliError as e:
         env.error(f"error: {e}")

@@ -115,10 +115,13 @@ def offset(delta: timedelta | None) -> str:
 
 
 def stamp(moment: datetime) -> str:
-    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset."""
+    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset,
+    no offset when the abbreviation is UTC."""
     utc = offset(moment.utcoffset())
     abbr = moment.tzname() or ""
     label = f" {abbr}" if abbr and abbr != utc else ""
+    if abbr == "UTC" and utc == "UTC+00:00":  # UTC once, not `07:00 UTC (UTC+00:00)`
+        return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M} UTC"
     return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}{label} ({utc})"
 
 

@@ -32,11 +32,16 @@ class _Capture(io.StringIO):
         return self._encoding
 
 
-def console(env: Environment, file: IO[str] | TextOut | None = None) -> Console:
-    """A console with the environment's width, colour and encoding."""
+MEASURE = 90  # the widest a page of prose or a panel gets: a readable line
+
+
+def console(
+    env: Environment, file: IO[str] | TextOut | None = None, measure: int = MEASURE
+) -> Console:
+    """A console with the environment's width (up to `measure`), colour and encoding."""
     return Console(
         file=cast("IO[str]", file) or _Capture(env.stdout_encoding),
-        width=env.columns,
+        width=min(env.columns, measure),
         color_system="standard" if env.color else None,
         force_terminal=env.color,
         highlight=False,
@@ -48,7 +53,7 @@ def console(env: Environment, file: IO[str] | TextOut | None = None) -> Console:
 def show(env: Environment, view: RenderableType) -> None:
     """A view on stdout; through the pager when it is taller than the terminal."""
     out = console(env)
-    out.print(fit(view, env.stdout_encoding))
+    out.print(fit(view, env.stdout_encoding), crop=False)  # links are never cut (views.link)
     assert isinstance(out.file, _Capture)
     text = out.file.getvalue()
     if not env.color:  # Rich pads lines to the width; a pipe or a file should not get that

@@ -37,7 +37,9 @@ def _grid() -> Table:
 
 
 def _panel(body: RenderableType, heading: Text) -> Panel:
-    return Panel(body, title=heading, title_align="left", border_style="magenta", expand=False)
+    # Every panel as wide as the page (render.MEASURE at most), so that panels shown one after
+    # another line up.
+    return Panel(body, title=heading, title_align="left", border_style="magenta", expand=True)
 
 
 def title(film: Film) -> Text:
@@ -45,7 +47,9 @@ def title(film: Film) -> Text:
 
 
 def link(url: str) -> Text:
-    return Text(url, style=Style(link=url, underline=True))
+    """A link on a line of its own, never broken: where it is wider than the terminal, the
+    terminal wraps it, and it stays one line to copy or click (render.show does not crop)."""
+    return Text(url, style=Style(link=url, underline=True), no_wrap=True, overflow="ignore")
 
 
 def status_line(film: Film, cd: Countdown) -> Text:
@@ -74,7 +78,6 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
     grid.add_row("Status", status_line(film, cd))
     for label, value in rows:
         grid.add_row(label, Text(value))
-    grid.add_row("Trailer", link(film.trailer.url))
     if delay is not None:
         arrives = fmt.duration(round(delay))
         grid.add_row("To Mars", Text(f"a message sent now arrives in {arrives}"))
@@ -85,7 +88,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
         Text(""),
         grid,
     )
-    return _panel(body, title(film))
+    return Group(_panel(body, title(film)), trailer(film))
 
 
 def synopsis(film: Film, short: bool) -> RenderableType:
@@ -97,18 +100,18 @@ def synopsis(film: Film, short: bool) -> RenderableType:
 
 
 def credits(film: Film) -> RenderableType:
-    crew = Table(title="Crew", title_justify="left", title_style=ACCENT, expand=False)
+    crew = Table(title="Crew", title_justify="left", title_style=ACCENT, show_edge=False)
     crew.add_column("Role", style=LABEL, no_wrap=True)
-    crew.add_column("Name")
+    crew.add_column("Name", overflow="fold")  # a name wraps, and is never cut with "…"
     previous = None
     for c in film.crew:
         role = "" if c.role == previous else c.role
         previous = c.role
         crew.add_row(Text(role), Text.assemble(c.name, (f"  {c.native}" if c.native else "", DIM)))
-    cast = Table(title="Voice cast", title_justify="left", title_style=ACCENT, expand=False)
-    cast.add_column("Character", style=LABEL)
-    cast.add_column("Korean original")
-    cast.add_column("English dub")
+    cast = Table(title="Voice cast", title_justify="left", title_style=ACCENT, show_edge=False)
+    cast.add_column("Character", style=LABEL, overflow="fold")
+    cast.add_column("Korean original", overflow="fold")
+    cast.add_column("English dub", overflow="fold")
     dubs = {r.character: r for r in film.cast_for("english")}
     for r in film.cast_for("original"):
         original = Text.assemble(r.actor, (f" ({r.note})" if r.note else "", DIM))
@@ -202,6 +205,5 @@ def signal(sig: Signal, zone: Zone) -> RenderableType:
 
 
 def trailer(film: Film) -> RenderableType:
-    return Text.assemble(
-        (f"{film.title.english} trailer ({film.trailer.language}): ", LABEL), link(film.trailer.url)
-    )
+    label = Text(f"{film.title.english} trailer ({film.trailer.language}):", style=LABEL)
+    return Group(label, link(film.trailer.url))

@@ -1,0 +1,232 @@
+"""A newcomer's first hour: help screens, global options on either side, every width, colour
+and the pager."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from lostcli import render
+from tests.conftest import LATER, run, script
+from tests.test_live import exit_status, read_until
+
+COMMANDS = [
+    "info", "synopsis", "credits", "curiosities", "countdown", "signal", "trailer", "calendar",
+    "validate", "prompt", "init", "config", "schema",
+]  # fmt: skip
+URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
+def test_help_reads_well_at_every_width(command: list[str], columns: int) -> None:
+    r = run(*command, "--help", env={"COLUMNS": str(columns)})
+    assert (r.code, r.err) == (0, "")
+    lines = r.out.splitlines()
+    assert lines[0].startswith(f"Usage: lostcli {' '.join(command)}".rstrip())
+    assert max(cell_len(line) for line in lines) <= min(columns, render.MEASURE)
+    assert all(line == line.rstrip() for line in lines)  # no padding in a pipe
+    for wrong in ("<bool>", "{path}", "{shell}", "{bash|", "Value error", "…", "..."):
+        assert wrong not in r.out.replace("[ARGS]...", ""), wrong
+
+
+def test_the_command_list_hides_aliases_and_cuts_nothing() -> None:
+    listed = run("--help", env={"COLUMNS": "80"}).out.split("Commands:\n")[1]
+    assert re.findall(r"^  (\w+)", listed, re.M) == COMMANDS  # `trivia` stays hidden
+    assert "since it, and the next anniversary." in " ".join(listed.split())  # whole, wrapped
+
+
+def test_init_without_a_shell_is_one_line_naming_the_shells() -> None:
+    r = run("init")
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "Usage: lostcli init [OPTIONS] [SHELL]",
+        "Try 'lostcli init -h' for help.",
+        "lostcli: error: name a shell: bash, zsh or fish",
+    ]
+
+
+def test_prompt_help_is_the_full_clis_though_prompt_itself_is_not() -> None:
+    fast = run("prompt", "--now", LATER)
+    assert fast.out == "✦ 543d ago\n"
+    r = run("prompt", "--help")
+    assert r.out.startswith("Usage: lostcli prompt [OPTIONS]\n")
+    for option in ("--format FMT", "--ascii", "--color", "--tz ZONE", "--now WHEN"):
+        assert f"  {option}" in r.out
+
+
+def test_the_fast_prompt_parser_knows_the_options_the_cli_declares() -> None:
+    from typer.main import get_command
+
+    from lostcli import cli, prompt
+
+    group = get_command(cli.app)
+    assert isinstance(group, cli.Group)
+    # --film is the global option, which the full CLI takes on either side of `prompt`
+    declared = {**cli._options(group.commands["prompt"]), "--film": True}
+    declared.pop("--help", None)
+    assert declared == {**dict.fromkeys(prompt.FLAGS, False), **dict.fromkeys(prompt.VALUED, True)}
+
+
+@pytest.mark.parametrize(
+    ("after", "before"),
+    [
+        (
+            ["info", "--film", "{film}", "--now", LATER],
+            ["--film", "{film}", "info", "--now", LATER],
+        ),
+        (["info", "--now", LATER, "--film={film}"], ["--film={film}", "info", "--now", LATER]),
+        (["credits", "--color", "always"], ["--color", "always", "credits"]),
+        (["credits", "--no-pager"], ["--no-pager", "credits"]),
+        (["info", "--version"], ["--version"]),
+        (
+            ["prompt", "--now", LATER, "--film", "{film}"],
+            ["--film", "{film}", "prompt", "--now", LATER],
+        ),
+    ],
+)
+def test_global_options_work_after_the_command(
+    after: list[str], before: list[str], tmp_path: object, record_text: str
+) -> None:
+    film = f"{tmp_path}/film.toml"
+    with open(film, "w", encoding="utf-8") as f:
+        f.write(record_text.replace('short = "Starlight"', 'short = "Mine"'))
+    one, other = (run(*(a.format(film=film) for a in args)) for args in (after, before))
+    assert (one.code, one.out, one.err) == (other.code, other.out, other.err)
+    assert one.code == 0
+
+
+def test_prompts_own_color_flag_stays_with_prompt() -> None:
+    assert run("prompt", "--color", "--now", LATER).out == "\x1b[35m✦ 543d ago\x1b[0m\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["--tz", "Asia/Seoul", "countdown"], "(it goes after the command: lostcli countdown --tz ...)"),
+        (["--json", "credits"], "(it goes after the command: lostcli credits --json ...)"),
+        (["--live"], "(--live is an option of countdown; it goes after the command)"),
+    ],
+)  # fmt: skip
+def test_an_option_on_the_wrong_side_gets_a_hint(args: list[str], hint: str) -> None:
+    r = run(*args)
+    assert r.code == 2
+    assert r.err.splitlines()[-1].endswith(hint)
+
+
+VIEWS = [
+    ["info", "--now", LATER], ["synopsis"], ["credits"], ["curiosities"], ["countdown", "--now", LATER],
+    ["signal", "--now", LATER], ["trailer"], ["config"], ["validate", "{film}"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120, 200])
+@pytest.mark.parametrize("command", VIEWS, ids=[c[0] for c in VIEWS])
+def test_every_width(command: list[str], columns: int) -> None:
+    from tests.conftest import BUNDLED
+
+    r = run(*(a.format(film=BUNDLED) for a in command), env={"COLUMNS": str(columns)})
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert "…" not in r.out  # no name cut short
+    assert all(line == line.rstrip() for line in lines)  # a pipe gets no padding
+    for line in lines:
+        if "https://" in line:
+            assert line == URL  # a link on a line of its own, whole
+        else:
+            assert cell_len(line) <= min(columns, render.MEASURE), line
+    assert "UTC (UTC+00:00)" not in r.out  # UTC once
+
+
+def test_panels_one_after_another_line_up() -> None:
+    widths = {
+        cell_len(run(*c, env={"COLUMNS": "120"}).out.splitlines()[0])
+        for c in (
+            ["info", "--now", LATER],
+            ["countdown", "--now", LATER],
+            ["signal", "--now", LATER],
+        )
+    }
+    assert widths == {render.MEASURE}
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colour"),
+    [
+        (["--color", "always", "credits"], {}, True),
+        (["--color", "always", "credits"], {"NO_COLOR": "1"}, True),  # the option wins
+        (["--color", "never", "credits"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "auto", "credits"], {}, False),  # not a terminal
+        (["credits"], {"FORCE_COLOR": "1"}, True),
+        (["credits", "--color=never"], {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_color_option(args: list[str], env: dict[str, str], colour: bool) -> None:
+    assert ("\x1b[" in run(*args, env=env).out) == colour
+
+
+# The pager, in a real terminal: a pseudo-terminal of 10 lines.
+
+
+def in_a_pty(args: list[str], env: dict[str, str]) -> tuple[int, int]:
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        full = {**os.environ, "TERM": "xterm", "COLUMNS": "80", "LINES": "10", **env}
+        os.execvpe(script()[0], [*script(), *args], full)
+    return pid, fd
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PAGER": "sed s/^/PAGED:/"},
+        {"LOSTCLI_PAGER": "sed s/^/PAGED:/", "PAGER": "cat"},  # LOSTCLI_PAGER wins
+    ],
+)
+def test_output_taller_than_the_terminal_goes_through_the_pager(env: dict[str, str]) -> None:
+    pid, fd = in_a_pty(["curiosities"], {**env, "NO_COLOR": "1"})
+    shown = read_until(fd, None)
+    os.close(fd)
+    assert exit_status(pid) == 0
+    assert b"PAGED: 1. It is the first Korean" in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["curiosities", "--no-pager"], {"PAGER": "sed s/^/PAGED:/"}),
+        (["curiosities"], {"PAGER": "sed s/^/PAGED:/", "LOSTCLI_PAGER": ""}),
+        (["curiosities"], {"LOSTCLI_PAGER": "cat"}),
+        (["trailer"], {"PAGER": "sed s/^/PAGED:/"}),  # it fits: no pager
+    ],
+)
+def test_no_pager(args: list[str], env: dict[str, str]) -> None:
+    pid, fd = in_a_pty(args, env)
+    shown = read_until(fd, None)
+    os.close(fd)
+    assert exit_status(pid) == 0
+    assert b"PAGED:" not in shown and b"Lost in Starlight" in shown
+
+
+def test_a_pager_that_cannot_start_still_shows_the_text() -> None:
+    pid, fd = in_a_pty(["curiosities"], {"PAGER": "no-such-pager-here", "NO_COLOR": "1"})
+    shown = read_until(fd, None)
+    os.close(fd)
+    assert exit_status(pid) == 0
+    assert b"1. It is the first Korean" in shown
+
+
+def test_the_real_less_pages_and_quits_on_q() -> None:
+    """less, with the defaults lostcli gives it (LESS=FRX): the first screen, then `q`."""
+    pid, fd = in_a_pty(["curiosities"], {"PAGER": "less", "NO_COLOR": "1"})
+    read_until(fd, b"It is the first Korean")
+    assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # still showing the first screen
+    os.write(fd, b"q")
+    read_until(fd, None)
+    os.close(fd)
+    assert exit_status(pid) == 0
