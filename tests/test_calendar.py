@@ -157,7 +157,8 @@ def test_trailer_open_without_a_display_shows_the_link_and_says_why(
         ("darwin", {}, set(), (["open", URL], False)),
         ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, {"gio"}, (["gio", "open", URL], False)),
         ("linux", {"BROWSER": "nope:w3m"}, {"w3m"}, (["w3m", URL], True)),
-        ("linux", {"BROWSER": "firefox --new-tab %s"}, {"firefox"}, (["firefox", "--new-tab", URL], True)),
+        ("linux", {"BROWSER": "firefox --new-tab %s"}, {"firefox"},
+         (["firefox", "--new-tab", URL], True)),
     ],
 )  # fmt: skip
 def test_which_browser(

@@ -115,7 +115,8 @@ app = typer.Typer(
     name="lostcli",
     cls=Group,
     # The Korean title in a paragraph of its own: Click wraps by characters, and Hangul is wide.
-    help="A terminal companion for the film Lost in Starlight (Netflix, 2025).\n\n이 별에 필요한\n\n"
+    help="A terminal companion for the film Lost in Starlight (Netflix, 2025).\n\n"
+    "이 별에 필요한\n\n"
     "Global options may come before or after the command. Settings also come from "
     "$XDG_CONFIG_HOME/lostcli/config.toml: see lostcli config.",
     add_completion=False,

@@ -349,7 +349,9 @@ def _problem(error: msgspec.ValidationError, path: str, kind: Any) -> Problem:
     if m:
         path, text = path + m[1].lstrip("."), text[: m.start()]
     if text.startswith("Invalid enum value"):
-        choices = get_args(kind)
+        # a Literal, or a Literal in a union with None (an optional setting)
+        kinds = [k for k in get_args(kind) if get_origin(k) is Literal] or [kind]
+        choices = [c for k in kinds for c in get_args(k)]
         return Problem(path, f"expected one of {', '.join(choices)}, got {text.split(' ', 3)[3]}")
     for pattern, say in _MESSAGES:
         if found := pattern.match(text):

@@ -158,7 +158,7 @@ def countdown(film: Film, cd: Countdown) -> RenderableType:
 def settings(found: list[Setting], file: str) -> RenderableType:
     """Each setting, its value and where it comes from, as `git config --show-origin` lists them."""
     grid = _grid()
-    grid.add_column(style=DIM)
+    grid.add_column(style=DIM, overflow="fold")
     for setting in found:
         value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
         origin = printable(file) if setting.origin == "config" else setting.origin

@@ -1,0 +1,122 @@
+"""The config file: what it may set, the precedence over it and under it, and its errors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LATER, run
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A config file's path, and the environment that makes lostcli read it."""
+    (tmp_path / "lostcli").mkdir()
+    return tmp_path / "lostcli" / "config.toml", {"XDG_CONFIG_HOME": str(tmp_path)}
+
+
+def zone(*args: str, env: dict[str, str]) -> str:
+    r = run("countdown", "--json", "--now", LATER, *args, env=env)
+    assert r.code == 0, r.err
+    return str(json.loads(r.out)["zone"])
+
+
+def test_tz_precedence(config: tuple[Path, dict[str, str]]) -> None:
+    """The option, then the variable, then the file, then the system (TZ)."""
+    path, env = config
+    path.write_text('tz = "Asia/Seoul"\n')
+    assert zone(env={**env, "TZ": "Europe/Paris"}) == "Asia/Seoul"
+    assert zone(env={**env, "LOSTCLI_TZ": "Asia/Tokyo"}) == "Asia/Tokyo"
+    assert zone("--tz", "UTC", env={**env, "LOSTCLI_TZ": "Asia/Tokyo"}) == "UTC"
+    path.write_text("")
+    assert zone(env={**env, "TZ": "Europe/Paris"}) == "Europe/Paris"
+
+
+def test_color_precedence(config: tuple[Path, dict[str, str]]) -> None:
+    path, env = config
+    path.write_text('color = "always"\n')
+    assert "\x1b[" in run("credits", env=env).out
+    assert "\x1b[" not in run("credits", env={**env, "NO_COLOR": "1"}).out
+    assert "\x1b[" not in run("--color", "never", "credits", env=env).out
+    path.write_text('color = "never"\n')
+    assert "\x1b[" not in run("credits", env=env, tty=True).out
+
+
+def test_the_prompt_and_init_take_their_format_from_the_file(
+    config: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    path, env = config
+    env = {**env, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert run("prompt", "--now", LATER, env=env).out == "✦ 543d ago\n"
+    path.write_text('[prompt]\nformat = "{icon} day {days}"\nascii = true\n')
+    os.utime(path, ns=(0, 10**18))  # another mtime, however fast the machine
+    assert run("prompt", "--now", LATER, env=env).out == "* day 543\n"  # the cache noticed
+    assert run("prompt", "--now", LATER, "--format", "{rel}", env=env).out == "543d ago\n"
+    assert "'{icon} day {days}'" in run("init", "bash", env=env).out
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[prompt]\nascii = 'yes'\n", "prompt.ascii: expected a boolean, got a string"),
+        ('colour = "never"\n', "colour: unknown key (did you mean 'color'?)"),
+        ('color = "sometimes"\n', "color: expected one of auto, always, never, got 'sometimes'"),
+        ("tz = \n", "line 1: invalid TOML: Invalid value"),
+        ("[prompt]\nformat = 3\nascii = 1\n",
+         "prompt.format: expected a string, got an integer (and 1 more)"),
+    ],
+)  # fmt: skip
+def test_a_bad_config_file_is_one_line_naming_the_file_and_the_key(
+    config: tuple[Path, dict[str, str]], text: str, message: str
+) -> None:
+    path, env = config
+    path.write_text(text)
+    for command in (["info"], ["prompt"], ["config"]):
+        r = run(*command, env=env)
+        assert r.code == 1
+        assert r.err == f"lostcli: error: {path}: {message}\n"
+
+
+def test_a_config_that_is_not_a_file_is_refused(config: tuple[Path, dict[str, str]]) -> None:
+    path, env = config
+    os.mkfifo(path)
+    r = run("info", env=env)
+    assert (r.code, r.err) == (1, f"lostcli: error: {path}: not a regular file\n")
+
+
+def test_config_shows_every_setting_and_its_origin(config: tuple[Path, dict[str, str]]) -> None:
+    path, env = config
+    path.write_text('tz = "Asia/Seoul"\n[prompt]\nascii = true\n')
+    r = run("config", env={**env, "NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.code == 0
+    rows = [line.split()[:2] for line in r.out.splitlines()]
+    assert [row for row in rows if row[0] in ("tz", "color", "prompt.ascii")] == [
+        ["tz", "Asia/Seoul"],
+        ["color", "never"],
+        ["prompt.ascii", "true"],
+    ]
+    assert "$NO_COLOR" in r.out and "default" in r.out
+    data = json.loads(
+        run("--color", "never", "config", "--json", env={**env, "LOSTCLI_TZ": "UTC"}).out
+    )
+    assert data["file"] == str(path)
+    assert data["settings"]["tz"] == {"value": "UTC", "origin": "$LOSTCLI_TZ"}
+    assert data["settings"]["color"] == {"value": "never", "origin": "--color"}
+    assert data["settings"]["prompt.ascii"] == {"value": True, "origin": str(path)}
+
+
+def test_without_a_file_everything_is_the_default_or_the_system() -> None:
+    data = json.loads(run("config", "--json", env={"TZ": "Asia/Seoul"}).out)["settings"]
+    assert data["tz"] == {"value": "Asia/Seoul", "origin": "$TZ"}
+    assert data["color"] == {"value": "auto", "origin": "default"}
+
+
+def test_a_relative_xdg_config_home_is_ignored(tmp_path: Path) -> None:
+    """The XDG spec: a relative path there is invalid. ~/.config is used instead."""
+    home = Path(os.environ["HOME"])
+    (home / ".config" / "lostcli").mkdir(parents=True)
+    (home / ".config" / "lostcli" / "config.toml").write_text('tz = "Asia/Seoul"\n')
+    assert zone(env={"XDG_CONFIG_HOME": "relative/dir"}) == "Asia/Seoul"
