@@ -388,7 +388,10 @@ def calendar(
 def validate(
     ctx: typer.Context,
     path: Annotated[
-        Path, typer.Argument(help="The record file to check.", show_default=False, readable=False)
+        Path,
+        typer.Argument(
+            metavar="PATH", help="The record file to check.", show_default=False, readable=False
+        ),
     ],
     as_json: JsonOpt = False,
 ) -> None:
