@@ -30,6 +30,7 @@ def test_help_reads_well_at_every_width(command: list[str], columns: int) -> Non
     assert lines[0].startswith(f"Usage: lostcli {' '.join(command)}".rstrip())
     assert max(cell_len(line) for line in lines) <= min(columns, render.MEASURE)
     assert all(line == line.rstrip() for line in lines)  # no padding in a pipe
+    assert not re.search(r"\{\w+\}", lines[0])  # no {PATH} placeholders in the usage line
     for wrong in ("<bool>", "{path}", "{shell}", "{bash|", "Value error", "…", "..."):
         assert wrong not in r.out.replace("[ARGS]...", ""), wrong
 

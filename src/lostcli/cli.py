@@ -3,6 +3,7 @@
 No `from __future__ import annotations` here: Typer reads every command's annotations on every
 run, and evaluating them from strings cost 2.5 ms of each start-up."""
 
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -90,9 +91,19 @@ class Session:
 
 
 class Context(typer.Context):
+    """Usage lines as git's read: Typer 0.28 writes a required argument as `{PATH}`."""
+
+    def get_usage(self) -> str:
+        return _plain_usage(super().get_usage())
+
     def get_help(self) -> str:
         # Click leaves a space at the end of a usage line that it breaks at a narrow width.
-        return "\n".join(line.rstrip() for line in super().get_help().splitlines())
+        lines = _plain_usage(super().get_help()).splitlines()
+        return "\n".join(line.rstrip() for line in lines)
+
+
+def _plain_usage(text: str) -> str:
+    return re.sub(r"\{([A-Z_]+)\}", r"\1", text)
 
 
 class Group(TyperGroup):
