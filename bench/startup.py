@@ -9,9 +9,13 @@ interleaved round by round, so a noisy machine slows all of them alike.
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +34,19 @@ COMMANDS = {
     "lostcli credits": [LOSTCLI, "credits"],
     "lostcli curiosities": [LOSTCLI, "curiosities"],
     "lostcli signal": [LOSTCLI, "signal", NOW],
+    # with a config file (CONFIG_HOME below): read through the prompt's cache, parsed by the rest
+    "lostcli prompt +config": [LOSTCLI, "prompt"],
+    "lostcli info +config": [LOSTCLI, "info", NOW],
+}
+CONFIG_HOME = tempfile.mkdtemp(prefix="lostcli-bench-")
+atexit.register(shutil.rmtree, CONFIG_HOME, ignore_errors=True)
+Path(CONFIG_HOME, "lostcli").mkdir()
+Path(CONFIG_HOME, "lostcli", "config.toml").write_text(
+    'tz = "Asia/Seoul"\ncolor = "auto"\n[prompt]\nformat = "{icon} {rel}"\nascii = false\n'
+)
+ENVIRONMENTS = {
+    name: {**os.environ, "XDG_CONFIG_HOME": CONFIG_HOME} if name.endswith("+config") else None
+    for name in COMMANDS
 }
 # (command, baseline, target ratio or None to only report)
 RATIOS = [
@@ -40,6 +57,8 @@ RATIOS = [
     ("lostcli credits", "python -c pass", 10),
     ("lostcli curiosities", "python -c pass", 10),
     ("lostcli signal", "python -c pass", 11),
+    ("lostcli prompt +config", "python -c pass", 1.5),
+    ("lostcli info +config", "python -c pass", 10),
     ("typer+rich hello", "python -c pass", None),
 ]
 
@@ -52,7 +71,13 @@ def main() -> int:
     for _ in range(runs + 3):
         for name, argv in COMMANDS.items():
             start = time.perf_counter()
-            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(
+                argv,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=ENVIRONMENTS[name],
+                check=True,
+            )
             times[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(t[3:]) for name, t in times.items()}  # 3 warm-up rounds
     for name, median in medians.items():

@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 
 import msgspec
 
-from lostcli.context import Environment, NotRegularFile, read_regular
+from lostcli.context import Environment, NotRegularFile, cache_entry, cached, read_regular, store
 from lostcli.errors import LostcliError
 
 MAX_BYTES = 64 * 1024
@@ -46,10 +46,25 @@ class Setting(NamedTuple):
 
 
 def load(env: Environment) -> Config:
-    """The config file's settings; all unset when there is no file."""
+    """The config file's settings; all unset when there is no file. A file that passed is kept
+    in the cache in msgspec's binary form, as the record is: parsing TOML on every command
+    would cost a tenth of its start-up."""
     where = env.config_file
     if where is None:
         return Config()
+    entry = cache_entry(env.cache_dir, "config", where)
+    if entry is not None and (stored := cached(entry, MAX_BYTES)) is not None:
+        try:
+            return msgspec.msgpack.decode(stored, type=Config)
+        except msgspec.DecodeError:
+            pass
+    config = _read(where)
+    if entry is not None:
+        store(entry[0], entry[1] + msgspec.msgpack.encode(config))
+    return config
+
+
+def _read(where: str) -> Config:
     try:
         raw = read_regular(where, MAX_BYTES)
     except (FileNotFoundError, NotADirectoryError, PermissionError):

@@ -103,16 +103,18 @@ def cache_entry(
 ) -> tuple[str, bytes] | None:
     """The cache file for what was made of the record at `path` (and of the `others` files,
     such as the config file, which need not exist), and the key its content starts with. One
-    file per record (two installations do not evict each other's), named by a checksum of the
-    path (FNV-1a: importing zlib or hashlib would cost the prompt more)."""
+    file for each set of files (two installations, or two configs, do not evict each other's),
+    named by a checksum of their paths (FNV-1a: importing zlib or hashlib would cost the prompt
+    more)."""
     key = record_key(path) if cache_dir else None
     if key is None or cache_dir is None:
         return None
     for other in others:
         key += (record_key(other) if other else None) or b"-\n"
     checksum = 0x811C9DC5
-    for byte in os.fsencode(os.path.abspath(path)):
-        checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
+    for name in (path, *others):
+        for byte in (os.fsencode(os.path.abspath(name)) if name else b"") + b"\0":
+            checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
     return os.path.join(cache_dir, f"{kind}-{checksum:08x}"), key
 
 
