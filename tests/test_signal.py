@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -92,3 +93,15 @@ def test_info_shows_the_signal_delay() -> None:
         "mars_one_way_seconds"
     ] == pytest.approx(613, abs=1)
     assert "To Mars" not in run("info", "--now", "2070-01-01").out
+
+
+@pytest.mark.parametrize("now", ["2026-11-25T03:00Z", "2027-02-20T00:00Z", "2028-03-21T06:00Z"])
+def test_the_round_trip_shown_is_twice_the_one_way_shown(now: str) -> None:
+    text = " ".join(run("signal", "--now", now, env={"COLUMNS": "200"}).out.split())
+
+    def seconds(label: str) -> int:
+        m = re.search(label + r"\D*?(?:(\d+) min )?(\d+) s", text)
+        assert m, (label, text)
+        return int(m[1] or 0) * 60 + int(m[2])
+
+    assert seconds("Round trip") == 2 * seconds("reaches Mars in")

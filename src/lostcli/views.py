@@ -3,6 +3,7 @@ markup, so a record cannot style or link anything by itself."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -163,7 +164,9 @@ def settings(found: list[Setting], file: str) -> RenderableType:
         value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
         origin = printable(file) if setting.origin == "config" else setting.origin
         grid.add_row(setting.key, Text(value), origin)
-    return Group(grid, Text(f"config file: {printable(file) or 'none (no HOME)'}", style=DIM))
+    where = printable(file) if file else "none (HOME is not set)"
+    missing = " (there is none yet)" if file and not os.path.exists(file) else ""
+    return Group(grid, Text(f"config file: {where}{missing}", style=DIM))
 
 
 def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:
