@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -201,104 +200,6 @@ def test_init_through_the_full_cli_is_listed_in_help() -> None:
     r = run("--help")
     assert "prompt" in r.out and "init" in r.out
     assert run("init", "tcsh").code == 2
-
-
-def init(shell: str, *args: str) -> str:
-    p = run_process("init", shell, *args)
-    assert p.returncode == 0, p.stderr
-    return p.stdout
-
-
-def expected(instants: list[int], *args: str) -> list[str]:
-    """What `lostcli prompt` prints at each instant (in process: test_prompt_command runs the
-    real script)."""
-    return [run("prompt", "--now", f"@{t}", *args).out.rstrip("\n") for t in instants]
-
-
-SHELL_LOOPS = {
-    # Each shell loads the snippet, empties PATH (bash, zsh) so that any command it tried to
-    # start would fail, then prints the segment for each instant.
-    "bash": (
-        ["bash", "--norc", "--noprofile", "-c"],
-        'eval "$SNIPPET"; PATH=; for t in $INSTANTS; do LOSTCLI_PROMPT_NOW=$t; '
-        '__lostcli_segment; printf "%s\\n" "$LOSTCLI_SEGMENT"; done',
-    ),
-    "zsh": (
-        ["zsh", "-f", "-c"],
-        'eval "$SNIPPET"; PATH=; for t in ${=INSTANTS}; do LOSTCLI_PROMPT_NOW=$t; '
-        '__lostcli_segment; print -r -- "$LOSTCLI_SEGMENT"; done',
-    ),
-    "fish": (
-        ["fish", "--no-config", "-c"],
-        'echo $SNIPPET | source; for t in (string split " " $INSTANTS); '
-        "set -gx LOSTCLI_PROMPT_NOW $t; __lostcli_segment; end",
-    ),
-}
-
-
-def in_shell(shell: str, snippet: str, instants: list[int]) -> list[str]:
-    if shutil.which(shell) is None:
-        pytest.skip(f"{shell} is not installed (.ci/run installs it from Debian's packages)")
-    argv, body = SHELL_LOOPS[shell]
-    env = {**os.environ, "SNIPPET": snippet, "INSTANTS": " ".join(map(str, instants))}
-    p = subprocess.run([*argv, body], env=env, capture_output=True, text=True, timeout=60)
-    assert p.returncode == 0 and p.stderr == "", p.stderr
-    return p.stdout.splitlines()
-
-
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_snippet_matches_lostcli_prompt(shell: str) -> None:
-    assert in_shell(shell, init(shell), INSTANTS) == expected(INSTANTS)
-
-
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_snippet_quotes_a_hostile_format(shell: str) -> None:
-    some = INSTANTS[::4]
-    got = in_shell(shell, init(shell, "--format", HOSTILE, "--ascii"), some)
-    assert got == expected(some, "--format", HOSTILE, "--ascii")
-    assert "$HOME" in got[0]
-
-
-def test_bash_draws_the_prompt_without_starting_a_process() -> None:
-    body = (
-        'PS1="me\\$ "; PROMPT_COMMAND="echo hook >/dev/null"; eval "$SNIPPET"; eval "$SNIPPET"; '
-        'PATH=; LOSTCLI_PROMPT_NOW=1748588399; eval "$PROMPT_COMMAND"; printf \'%s|\' "${PS1@P}"; '
-        'LOSTCLI_PROMPT=off; eval "$PROMPT_COMMAND"; printf "%s|%s" "${PS1@P}" "$PROMPT_COMMAND"'
-    )
-    env = {**os.environ, "SNIPPET": init("bash")}
-    p = subprocess.run(
-        ["bash", "--norc", "--noprofile", "-c", body], env=env, capture_output=True, text=True
-    )
-    assert p.stderr == ""
-    assert p.stdout == "✦ 0m 01s me$ |me$ |__lostcli_segment;echo hook >/dev/null"
-
-
-STATUS_CHECKS = {
-    "bash": (
-        ["bash", "--norc", "--noprofile", "-c"],
-        'PROMPT_COMMAND="echo seen=\\$?"; eval "$SNIPPET"; false; eval "$PROMPT_COMMAND"',
-    ),
-    "zsh": (
-        ["zsh", "-f", "-c"],
-        'show() { echo seen=$?; }; precmd_functions=(show); eval "$SNIPPET"; '
-        "precmd_functions=(__lostcli_segment show); false; "
-        "for f in $precmd_functions; do $f; done",
-    ),
-    "fish": (
-        ["fish", "--no-config", "-c"],
-        "function fish_prompt; echo seen=$status; end; echo $SNIPPET | source; false; fish_prompt",
-    ),
-}
-
-
-@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_snippet_keeps_the_last_commands_status_for_the_users_prompt(shell: str) -> None:
-    if shutil.which(shell) is None:
-        pytest.skip(f"{shell} is not installed")
-    argv, body = STATUS_CHECKS[shell]
-    env = {**os.environ, "SNIPPET": init(shell), "LOSTCLI_PROMPT_NOW": str(RELEASE)}
-    p = subprocess.run([*argv, body], env=env, capture_output=True, text=True, timeout=60)
-    assert p.stdout.splitlines()[-1].endswith("seen=1"), (p.stdout, p.stderr)
 
 
 @settings(max_examples=60, deadline=None)

@@ -467,39 +467,50 @@ def prompt(
     raise typer.Exit(prompt_module.run(opts, s.env, film_path))
 
 
-SHELLS = ("bash", "zsh", "fish")
-
-
 @app.command()
 def init(
     ctx: typer.Context,
     shell: Annotated[
         str | None,
-        typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False),
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish, nu, elvish or xonsh.", show_default=False
+        ),
     ] = None,
     fmt: FormatOpt = None,
     ascii_icon: AsciiOpt = False,
+    color: SegmentColorOpt = False,
+    no_prompt: Annotated[
+        bool,
+        typer.Option(
+            "--no-prompt",
+            help="Only keep the segment in $LOSTCLI_SEGMENT, for a prompt of your own or "
+            "starship's env_var module; leave the prompt as it is.",
+        ),
+    ] = False,
 ) -> None:
-    """Print the shell code that puts the segment in your prompt.
+    """Print the shell code that puts the segment in your prompt, computed by the shell itself.
 
     bash: add eval "$(lostcli init bash)" to ~/.bashrc. zsh: add eval "$(lostcli init zsh)" to
-    ~/.zshrc. fish: add lostcli init fish | source to ~/.config/fish/config.fish.
+    ~/.zshrc. fish: add lostcli init fish | source to ~/.config/fish/config.fish. elvish: add
+    eval (lostcli init elvish | slurp) to rc.elv. xonsh: add execx($(lostcli init xonsh)) to
+    ~/.xonshrc. nu: save lostcli init nu to a file that nushell loads (see the README).
     """
     from lostcli import prompt as prompt_module
     from lostcli import shells
 
     s = _session(ctx)
-    if shell not in SHELLS:
-        names = ", ".join(SHELLS[:-1])
-        if shell is None:
-            raise s.usage(f"name a shell: {names} or {SHELLS[-1]}")
-        raise s.usage(f"unknown shell {quoted(shell)}: lostcli init knows {names} and {SHELLS[-1]}")
+    names = ", ".join(shells.SHELLS[:-1])
+    if shell is None:
+        raise s.usage(f"name a shell: {names} or {shells.SHELLS[-1]}")
+    if shell not in shells.SHELLS:
+        raise s.usage(f"unknown shell {quoted(shell)}: lostcli init knows {names} and xonsh")
+    if fmt is not None and not fmt.isprintable():
+        raise s.usage("--format: control characters would break the prompt")
     release, title = prompt_module.of_record(s.load_film())
     settings = s.config.prompt
     icon = prompt_module.ASCII_ICON if ascii_icon or settings.ascii else prompt_module.ICON
-    s.env.write(
-        shells.snippet(shell, release, fmt or settings.format or prompt_module.FORMAT, icon, title)
-    )
+    fmt = fmt or settings.format or prompt_module.FORMAT
+    s.env.write(shells.snippet(shell, release, fmt, icon, title, color, not no_prompt))
 
 
 @app.command("config")

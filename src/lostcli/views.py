@@ -3,8 +3,8 @@ markup, so a record cannot style or link anything by itself."""
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -165,7 +165,7 @@ def settings(found: list[Setting], file: str) -> RenderableType:
         origin = printable(file) if setting.origin == "config" else setting.origin
         grid.add_row(setting.key, Text(value), origin)
     where = printable(file) if file else "none (HOME is not set)"
-    missing = " (there is none yet)" if file and not os.path.exists(file) else ""
+    missing = " (there is none yet)" if file and not Path(file).exists() else ""
     return Group(grid, Text(f"config file: {where}{missing}", style=DIM))
 
 

@@ -1,19 +1,47 @@
-"""Shell init snippets: templates beside this file, filled in with safely quoted values (pure)."""
+"""Shell init snippets: templates beside this file, filled in with values quoted for each shell
+(pure)."""
 
 from __future__ import annotations
 
+import json
 import shlex
 from importlib.resources import files
 
 from lostcli import __version__
+
+SHELLS = ("bash", "zsh", "fish", "nu", "elvish", "xonsh")
 
 
 def fish_quote(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
-def snippet(shell: str, release: int, fmt: str, icon: str, title: str) -> str:
-    quote = fish_quote if shell == "fish" else shlex.quote
+def elvish_quote(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# How each shell writes a string that it takes as written, and what each puts in front of its
+# prompt: the segment (coloured, or not), then a space.
+QUOTE = {
+    "bash": shlex.quote, "zsh": shlex.quote, "fish": fish_quote,
+    "nu": lambda v: json.dumps(v, ensure_ascii=False), "elvish": elvish_quote, "xonsh": repr,
+}  # fmt: skip
+SHOWN = {
+    "bash": (
+        "${LOSTCLI_SEGMENT:+$LOSTCLI_SEGMENT }",
+        "${LOSTCLI_SEGMENT:+\\[\\e[35m\\]$LOSTCLI_SEGMENT\\[\\e[0m\\] }",
+    ),
+    # zsh reads % in a prompt as an escape: __lostcli_text has each doubled; %5F is magenta
+    "zsh": ("${__lostcli_text:+$__lostcli_text }", "${__lostcli_text:+%5F$__lostcli_text%f }"),
+    "xonsh": ("{lostcli}", "{PURPLE}{lostcli}{RESET}"),
+}
+BOOLEANS = {"nu": ("false", "true"), "xonsh": ("False", "True")}  # the others: 0 and 1
+
+
+def snippet(
+    shell: str, release: int, fmt: str, icon: str, title: str, color: bool, place: bool
+) -> str:
+    quote = QUOTE[shell]
     text = files(__name__).joinpath(f"init.{shell}").read_text(encoding="utf-8")
     values = {
         "__VERSION__": __version__,
@@ -21,6 +49,9 @@ def snippet(shell: str, release: int, fmt: str, icon: str, title: str) -> str:
         "__FORMAT__": quote(fmt),
         "__ICON__": quote(icon),
         "__TITLE__": quote(title),
+        "__SHOWN__": quote(SHOWN[shell][color]) if shell in SHOWN else "",
+        "__PLACE__": BOOLEANS.get(shell, ("0", "1"))[place],
+        "__COLOR__": BOOLEANS.get(shell, ("0", "1"))[color],
     }
     for token, value in values.items():
         text = text.replace(token, value)

@@ -1,17 +1,22 @@
 # lostcli prompt segment for bash >= 4.2, from `lostcli init bash` (lostcli __VERSION__).
 # Drawing a prompt starts no process: the time comes from printf's %(...)T builtin.
-# LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock (tests).
+# The segment is kept in LOSTCLI_SEGMENT, exported for tools that draw the prompt themselves
+# (starship's env_var module), and put in front of PS1 unless PS1 holds ${LOSTCLI_SEGMENT}
+# already; again whenever a prompt framework has rebuilt PS1 without it.
+# LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
 __lostcli_release=__RELEASE__
 __lostcli_format=__FORMAT__
 __lostcli_icon=__ICON__
 __lostcli_title=__TITLE__
+__lostcli_place=__PLACE__
+__lostcli_shown=__SHOWN__
 
 __lostcli_segment() {
-    local ret=$? now s d h m rel state seg  # ret: hooks after this one still see the command's $?
-    LOSTCLI_SEGMENT=
+    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
+    export LOSTCLI_SEGMENT=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
-    if [[ -n ${LOSTCLI_PROMPT_NOW-} ]]; then
-        now=$LOSTCLI_PROMPT_NOW
+    if [[ $now =~ ^-?[0-9]{1,15}$ ]]; then
+        now=$((${now%%[0-9]*}10#${now#-}))  # base 10, even with a leading zero
     else
         printf -v now '%(%s)T' -1
     fi
@@ -36,12 +41,18 @@ __lostcli_segment() {
     seg=${seg//'{days}'/"$d"}
     seg=${seg//'{status}'/"$state"}
     LOSTCLI_SEGMENT=$seg
+    if ((__lostcli_place)) && [[ $PS1 != *'${LOSTCLI_SEGMENT'* ]]; then
+        PS1=$__lostcli_shown$PS1
+    fi
     return $ret
 }
 
-if [[ ${PROMPT_COMMAND-} != *__lostcli_segment* ]]; then
-    PROMPT_COMMAND="__lostcli_segment${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
-fi
-if [[ ${PS1-} != *'${LOSTCLI_SEGMENT'* ]]; then
-    PS1='${LOSTCLI_SEGMENT:+$LOSTCLI_SEGMENT }'"${PS1-}"
+if [[ " ${PROMPT_COMMAND[*]-} " != *__lostcli_segment* ]]; then
+    if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
+        # An element of its own, run after element 0: a framework that assigns PROMPT_COMMAND
+        # or adds to it changes element 0, so this still runs after it has rebuilt PS1.
+        PROMPT_COMMAND[1000]=__lostcli_segment
+    else
+        PROMPT_COMMAND="${PROMPT_COMMAND:+$PROMPT_COMMAND;}__lostcli_segment"
+    fi
 fi

@@ -1,16 +1,25 @@
 # lostcli prompt segment for zsh, from `lostcli init zsh` (lostcli __VERSION__).
-# Drawing a prompt starts no process: the time comes from zsh/datetime's $EPOCHSECONDS.
-# LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock (tests).
+# Drawing a prompt starts no process: the time comes from zsh/datetime's $EPOCHSECONDS. Loading
+# prints nothing (powerlevel10k's instant prompt warns about any output).
+# The segment is kept in LOSTCLI_SEGMENT, exported for tools that draw the prompt themselves
+# (starship's env_var module), and put in front of PROMPT unless PROMPT holds ${LOSTCLI_SEGMENT}
+# already; again whenever a prompt framework has rebuilt PROMPT without it. A % in it is shown
+# as written (in a PROMPT of your own, use ${__lostcli_text}, in which each % is doubled).
+# LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
 zmodload zsh/datetime
-__lostcli_release=__RELEASE__
-__lostcli_format=__FORMAT__
-__lostcli_icon=__ICON__
-__lostcli_title=__TITLE__
+typeset -g __lostcli_release=__RELEASE__
+typeset -g __lostcli_format=__FORMAT__
+typeset -g __lostcli_icon=__ICON__
+typeset -g __lostcli_title=__TITLE__
+typeset -g __lostcli_place=__PLACE__
+typeset -g __lostcli_shown=__SHOWN__
 
 __lostcli_segment() {
-    local ret=$? now=${LOSTCLI_PROMPT_NOW:-$EPOCHSECONDS} s d h m rel state seg
-    LOSTCLI_SEGMENT=
+    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
+    export LOSTCLI_SEGMENT=
+    typeset -g __lostcli_text=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
+    [[ $now == (|-)<->  && ${#now} -le 16 ]] || now=$EPOCHSECONDS
     s=$((__lostcli_release - now))
     if ((s > 0)); then
         state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60))
@@ -32,12 +41,13 @@ __lostcli_segment() {
     seg=${seg//\{days\}/$d}
     seg=${seg//\{status\}/$state}
     LOSTCLI_SEGMENT=$seg
+    __lostcli_text=${seg//\%/%%}  # what the prompt shows: % doubled, so that it is not an escape
+    if ((__lostcli_place)) && [[ $PROMPT != *'${LOSTCLI_SEGMENT'* && $PROMPT != *'$__lostcli_text'* ]]; then
+        PROMPT=$__lostcli_shown$PROMPT
+    fi
     return $ret
 }
 
 autoload -Uz add-zsh-hook
 add-zsh-hook precmd __lostcli_segment  # add-zsh-hook adds a function only once
 setopt prompt_subst
-if [[ $PROMPT != *'${LOSTCLI_SEGMENT'* ]]; then
-    PROMPT='${LOSTCLI_SEGMENT:+$LOSTCLI_SEGMENT }'$PROMPT
-fi

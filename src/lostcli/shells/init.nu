@@ -1,0 +1,73 @@
+# lostcli prompt segment for nushell, from `lostcli init nu` (lostcli __VERSION__).
+# Nushell cannot evaluate a string, so save this in a file that it loads, as starship's and
+# zoxide's are: in its vendor autoload folder,
+#   lostcli init nu | save --force ($nu.data-dir | path join vendor autoload lostcli.nu)
+# or anywhere, with `source` in config.nu. Drawing a prompt starts no process: the time comes
+# from `date now`. The segment is kept in $env.LOSTCLI_SEGMENT (for starship's env_var module),
+# worked out by a pre_prompt hook, and shown in front of the prompt unless the init said
+# --no-prompt. LOSTCLI_PROMPT=off hides it; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
+const __lostcli_release = __RELEASE__
+const __lostcli_format = __FORMAT__
+const __lostcli_icon = __ICON__
+const __lostcli_title = __TITLE__
+const __lostcli_place = __PLACE__
+const __lostcli_color = __COLOR__
+
+def --env __lostcli_segment [] {
+    $env.LOSTCLI_SEGMENT = ""
+    if ($env.LOSTCLI_PROMPT? | default "") == "off" { return }
+    let given = ($env.LOSTCLI_PROMPT_NOW? | default "" | into string)
+    let now = if ($given =~ '^-?[0-9]{1,15}$') {
+        $given | into int
+    } else {
+        (date now | into int) // 1_000_000_000
+    }
+    let s = $__lostcli_release - $now
+    let d = if $s > 0 { $s // 86400 } else { (0 - $s) // 86400 }
+    let pad = {|n| $n | fill --alignment right --character "0" --width 2 }
+    let rel = if $s > 0 {
+        let h = ($s mod 86400) // 3600
+        let m = ($s mod 3600) // 60
+        if $d > 0 {
+            $"($d)d (do $pad $h)h"
+        } else if $h > 0 {
+            $"($h)h (do $pad $m)m"
+        } else {
+            $"($m)m (do $pad ($s mod 60))s"
+        }
+    } else if $d > 0 { $"($d)d ago" } else { "out now" }
+    $env.LOSTCLI_SEGMENT = (
+        $__lostcli_format
+        | str replace --all "{icon}" $__lostcli_icon
+        | str replace --all "{title}" $__lostcli_title
+        | str replace --all "{rel}" $rel
+        | str replace --all "{days}" ($d | into string)
+        | str replace --all "{status}" (if $s > 0 { "upcoming" } else { "released" })
+    )
+}
+
+# Once per shell: loading the file twice must not wrap the prompt twice.
+if ($env.__LOSTCLI_NU_PID? | default 0) != $nu.pid {
+    $env.__LOSTCLI_NU_PID = $nu.pid
+    $env.config.hooks.pre_prompt = (
+        $env.config.hooks.pre_prompt? | default [] | append {|| __lostcli_segment }
+    )
+    if $__lostcli_place {
+        let previous = ($env.PROMPT_COMMAND? | default "")
+        $env.PROMPT_COMMAND = {||
+            let prompt = if ($previous | describe | str starts-with "closure") {
+                do $previous
+            } else {
+                $previous
+            }
+            let segment = ($env.LOSTCLI_SEGMENT? | default "")
+            if $segment == "" {
+                $prompt
+            } else if $__lostcli_color {
+                $"(ansi magenta)($segment)(ansi reset) ($prompt)"
+            } else {
+                $"($segment) ($prompt)"
+            }
+        }
+    }
+}

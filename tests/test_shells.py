@@ -1,0 +1,302 @@
+"""`lostcli init` in the real shells (bash, zsh, fish, nushell, elvish, xonsh), each checked
+against `lostcli prompt` at the boundary instants, and the guarantees every snippet keeps."""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run, run_process
+from tests.test_prompt import HOSTILE, INSTANTS, RELEASE
+
+SHELLS = ["bash", "zsh", "fish", "nu", "elvish", "xonsh"]
+EXECUTABLE = {"nu": "nu"}  # the others are called as they are named
+
+
+def init(shell: str, *args: str) -> str:
+    p = run_process("init", shell, *args)
+    assert p.returncode == 0, p.stderr
+    return p.stdout
+
+
+def expected(instants: list[int], *args: str) -> list[str]:
+    """What `lostcli prompt` prints at each instant."""
+    return [run("prompt", "--now", f"@{t}", *args).out.rstrip("\n") for t in instants]
+
+
+def need(shell: str) -> str:
+    found = shutil.which(EXECUTABLE.get(shell, shell))
+    if found is None:
+        pytest.fail(f"{shell} is not installed (.ci/run installs it)")
+    return found
+
+
+def elvish(lines: list[str], env: dict[str, str]) -> str:
+    """Elvish's editor (and with it the prompt) exists only in a terminal: a pseudo-terminal
+    runs it, typing `lines`. What the terminal showed, without escape sequences."""
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(need("elvish"), ["elvish", "-norc"], {**os.environ, "TERM": "dumb", **env})
+    shown = b""
+    for line in [*lines, "exit"]:
+        os.write(fd, line.encode() + b"\n")
+    while select.select([fd], [], [], 30)[0]:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the shell has exited
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(fd)
+    os.waitpid(pid, 0)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r", "", shown.decode())
+
+
+def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[str]:
+    """The segment with LOSTCLI_PROMPT_NOW set to each instant in turn, worked out by the shell
+    itself with PATH emptied (but in fish and elvish, whose one process is `date`), so that any
+    command it tried to start would fail."""
+    path = Path(snippet_file := f"/tmp/lostcli-test-{os.getpid()}.{shell}")
+    path.write_text(snippet)
+    times = " ".join(f"'{t}'" for t in instants)
+    try:
+        if shell == "elvish":
+            lines = [f"eval (slurp < {snippet_file})"]
+            for t in instants:
+                lines += [f"set E:LOSTCLI_PROMPT_NOW = '{t}'", "echo 'SEG['$E:LOSTCLI_SEGMENT']'"]
+            shown = elvish(lines, {})
+            return re.findall(r"^SEG\[(.*)\]$", shown, re.M)
+        body = {
+            "bash": f'source {snippet_file}; PATH=; for t in {times}; do LOSTCLI_PROMPT_NOW=$t; '
+                    '__lostcli_segment; printf "%s\\n" "$LOSTCLI_SEGMENT"; done',
+            "zsh": f'source {snippet_file}; PATH=; for t in {times}; do LOSTCLI_PROMPT_NOW=$t; '
+                   '__lostcli_segment; print -r -- "$LOSTCLI_SEGMENT"; done',
+            "fish": f"source {snippet_file}; for t in {times}; set -gx LOSTCLI_PROMPT_NOW $t; "
+                    "emit fish_prompt; printf '%s\\n' $LOSTCLI_SEGMENT; end",
+            "nu": f"source {snippet_file}; $env.PATH = []; for t in [{times.replace(' ', ', ')}] "
+                  "{ $env.LOSTCLI_PROMPT_NOW = $t; __lostcli_segment; print $env.LOSTCLI_SEGMENT }",
+            "xonsh": f"execx(open({snippet_file!r}).read()); $PATH = []\n"
+                     f"for t in {[str(t) for t in instants]!r}:\n    $LOSTCLI_PROMPT_NOW = t\n"
+                     "    _ = events.on_pre_prompt.fire()\n    print($LOSTCLI_SEGMENT)\n",
+        }[shell]  # fmt: skip
+        argv = {
+            "bash": ["bash", "--norc", "--noprofile", "-c"], "zsh": ["zsh", "-f", "-c"],
+            "fish": ["fish", "--no-config", "-c"], "nu": [need("nu"), "-n", "-c"],
+            "xonsh": ["xonsh", "--no-rc", "-c"],
+        }[shell]  # fmt: skip
+        need(shell)
+        p = subprocess.run([*argv, body], capture_output=True, text=True, timeout=120)
+        assert p.returncode == 0 and p.stderr == "", p.stderr
+        return p.stdout.splitlines()
+    finally:
+        path.unlink()
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_the_segment_is_what_lostcli_prompt_prints(shell: str) -> None:
+    assert segments(shell, init(shell), INSTANTS) == expected(INSTANTS)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_hostile_format_is_shown_as_written(shell: str) -> None:
+    some = INSTANTS[::4]
+    got = segments(shell, init(shell, "--format", HOSTILE + " 100%", "--ascii"), some)
+    assert got == expected(some, "--format", HOSTILE + " 100%", "--ascii")
+    assert "$HOME" in got[0]
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_leading_zeros_and_nonsense_in_lostcli_prompt_now(shell: str) -> None:
+    """A leading zero is decimal (bash once read it as octal); a value that is not a number is
+    the clock's, never an error on every prompt."""
+    got = segments(shell, init(shell), [f"0{RELEASE - 100}", f"-0{RELEASE}", "x", ""])
+    assert got[:2] == expected([RELEASE - 100, -RELEASE])
+    assert all(re.fullmatch(r"✦ \d+d ago", g) for g in got[2:])  # the real clock, long after
+
+
+def interactive(
+    shell: str, snippet: str, lines: list[str], env: dict[str, str] | None = None
+) -> str:
+    """What an interactive shell (bash, zsh) shows, prompts included, reading `lines`: the shell
+    runs PROMPT_COMMAND or its precmd hooks before each prompt, as it does in a terminal."""
+    argv = {"bash": ["bash", "--norc", "--noprofile", "-i"], "zsh": ["zsh", "-f", "-i"]}[shell]
+    path = Path(f"/tmp/lostcli-test-{os.getpid()}.{shell}")
+    path.write_text(snippet)
+    try:
+        p = subprocess.run(
+            argv, input="\n".join([*lines, "exit"]) + "\n", capture_output=True, text=True,
+            env={**os.environ, "SNIPPET": str(path), **(env or {})}, timeout=60,
+        )  # fmt: skip
+    finally:
+        path.unlink()
+    return re.sub(r"\x1b\[[0-9;]*m|\r|[^\n]*\x1b\[[0-9]*7m#[^\n]*? ", "", p.stdout + p.stderr)
+
+
+NOW = {"LOSTCLI_PROMPT_NOW": str(RELEASE - 1)}
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        # the user's own prompt, and the snippet loaded twice
+        ['PS1="me$ "', "source $SNIPPET", "source $SNIPPET", "echo one"],
+        # a framework that rebuilds PS1 on every prompt, set up before lostcli (powerline-shell)
+        ['_fw() { PS1="fw$ "; }', 'PROMPT_COMMAND="_fw; $PROMPT_COMMAND"', "source $SNIPPET",
+         "echo one"],
+        # ... and after it, adding itself at the end (bash-git-prompt) or assigning outright
+        ["source $SNIPPET", '_fw() { PS1="fw$ "; }',
+         'PROMPT_COMMAND="${PROMPT_COMMAND:+$PROMPT_COMMAND;}_fw"', "echo one"],
+        ["source $SNIPPET", '_fw() { PS1="fw$ "; }', "PROMPT_COMMAND=_fw", "echo one"],
+    ],
+    ids=["own prompt, loaded twice", "framework before", "framework appended after",
+         "framework assigned after"],
+)  # fmt: skip
+def test_bash_keeps_the_segment_in_front_of_any_prompt(setup: list[str]) -> None:
+    shown = interactive("bash", init("bash"), setup, NOW)
+    line = next(line for line in shown.splitlines() if line.endswith("echo one"))
+    assert re.fullmatch(r"✦ 0m 01s (me|fw)\$ echo one", line), shown
+
+
+def test_bash_prompt_off_and_a_ps1_of_your_own() -> None:
+    shown = interactive(
+        "bash", init("bash"),
+        ["PS1='[${LOSTCLI_SEGMENT}] me$ '", "source $SNIPPET", "echo one",
+         "LOSTCLI_PROMPT=off", "echo two"],
+        NOW,
+    )  # fmt: skip
+    assert "[✦ 0m 01s] me$ echo one" in shown
+    assert "[] me$ echo two" in shown
+
+
+def test_zsh_shows_a_percent_as_written_and_loads_silently() -> None:
+    snippet = init("zsh", "--format", "{icon} 100% {rel} %B")
+    shown = interactive("zsh", snippet, ['PROMPT="me%% "', "source $SNIPPET", "echo one"], NOW)
+    assert "✦ 100% 0m 01s %B me% " in shown
+    quiet = subprocess.run(
+        ["zsh", "-f", "-c", f"eval {shlex_quote(snippet)}; eval {shlex_quote(snippet)}"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert (quiet.stdout, quiet.stderr) == ("", "")  # powerlevel10k's instant prompt is content
+
+
+def shlex_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def test_fish_days_is_never_minus_zero() -> None:
+    assert segments("fish", init("fish", "--format", "{days} {status}"), [RELEASE]) == [
+        "0 released"
+    ]
+
+
+def test_fish_starts_one_process_a_prompt(tmp_path: Path) -> None:
+    log = tmp_path / "log"
+    real = shutil.which("date")
+    (tmp_path / "date").write_text(f'#!/bin/sh\necho date >> {log}\nexec {real} "$@"\n')
+    (tmp_path / "date").chmod(0o755)
+    body = (
+        f"set PATH {tmp_path}; function fish_prompt; echo '> '; end; source {tmp_path}/s.fish; "
+        "for i in 1 2 3; emit fish_prompt; fish_prompt; end"
+    )
+    (tmp_path / "s.fish").write_text(init("fish"))
+    p = subprocess.run(["fish", "--no-config", "-c", body], capture_output=True, text=True)
+    assert p.stderr == ""
+    assert log.read_text().splitlines() == ["date"] * 3
+    assert p.stdout.count("✦") == 3
+
+
+STATUS = {
+    "bash": ["bash", "--norc", "--noprofile", "-c",
+             'PROMPT_COMMAND="echo seen=\\$?"; eval "$SNIPPET"; false; '
+             'for c in "${PROMPT_COMMAND[@]}"; do eval "$c"; done; echo after=$?'],
+    "zsh": ["zsh", "-f", "-c",
+            'show() { echo seen=$?; }; eval "$SNIPPET"; precmd_functions+=(show); false; '
+            "for f in $precmd_functions; do $f; done"],
+    # fish emits its fish_prompt event and then draws the prompt, each with the status kept
+    "fish": ["fish", "--no-config", "-c",
+             "function fish_prompt; echo seen=$status; end; echo $SNIPPET | source; false; "
+             "__lostcli_segment; echo seen=$status; false; fish_prompt"],
+    "nu": ["nu", "-n", "-c",
+           "source {file}; $env.LAST_EXIT_CODE = 1; "
+           "for h in $env.config.hooks.pre_prompt { do --env $h }; do $env.PROMPT_COMMAND; "
+           "print $'seen=($env.LAST_EXIT_CODE)'"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shell", list(STATUS))
+def test_the_last_commands_status_is_kept(shell: str, tmp_path: Path) -> None:
+    snippet = init(shell)
+    (tmp_path / "snippet").write_text(snippet)
+    env = {**os.environ, "SNIPPET": snippet, "SNIPPET_FILE": str(tmp_path / "snippet"), **NOW}
+    argv = [a.replace("{file}", str(tmp_path / "snippet")) for a in STATUS[shell]]
+    p = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+    seen = re.findall(r"seen=\d+", p.stdout)
+    assert seen and set(seen) == {"seen=1"}, (p.stdout, p.stderr)
+
+
+def test_nushell_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> None:
+    (tmp_path / "lostcli.nu").write_text(init("nu"))
+    body = (
+        "$env.PROMPT_COMMAND = {|| 'me> ' }; "
+        f"source {tmp_path}/lostcli.nu; source {tmp_path}/lostcli.nu; "
+        "for h in $env.config.hooks.pre_prompt { do --env $h }; print (do $env.PROMPT_COMMAND); "
+        "$env.LOSTCLI_PROMPT = 'off'; "
+        "for h in $env.config.hooks.pre_prompt { do --env $h }; print (do $env.PROMPT_COMMAND)"
+    )
+    p = subprocess.run([need("nu"), "-n", "-c", body], env={**os.environ, **NOW},
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.stdout.splitlines() == ["✦ 0m 01s me> ", "me> "], p.stderr
+
+
+def test_elvish_keeps_the_users_prompt_once_and_honours_off() -> None:
+    shown = elvish(
+        ["set edit:rprompt = { }", "set edit:prompt = { put 'me> ' }",
+         "eval (lostcli init elvish | slurp)", "eval (lostcli init elvish | slurp)", "echo one",
+         "set E:LOSTCLI_PROMPT = off", "echo two"],
+        {**NOW, "PATH": f"{Path(script_dir())}:{os.environ['PATH']}"},
+    )  # fmt: skip
+    before, after = shown.split("\ntwo\n")
+    assert "✦ 0m 01s me>" in before and "✦ 0m 01s ✦" not in before
+    assert "me>" in after and "✦" not in after
+
+
+def script_dir() -> str:
+    from tests.conftest import script
+
+    return str(Path(script()[0]).parent)
+
+
+def test_xonsh_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> None:
+    (tmp_path / "s.xsh").write_text(init("xonsh"))
+    body = (
+        "$PROMPT = 'me> '\n"
+        f"execx(open('{tmp_path}/s.xsh').read())\nexecx(open('{tmp_path}/s.xsh').read())\n"
+        "_ = events.on_pre_prompt.fire()\nprint(repr($PROMPT), repr($PROMPT_FIELDS['lostcli']()))\n"
+        "$LOSTCLI_PROMPT = 'off'\n_ = events.on_pre_prompt.fire()\n"
+        "print(repr($PROMPT_FIELDS['lostcli']()))\n"
+    )
+    p = subprocess.run(["xonsh", "--no-rc", "-c", body], env={**os.environ, **NOW},
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert p.stdout.splitlines() == ["'{lostcli}me> ' '✦ 0m 01s '", "''"], p.stderr
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_init_color_colours_the_segment_in_the_prompt(shell: str) -> None:
+    first = 'PS1="me$ "' if shell == "bash" else 'PROMPT="me$ "'
+    argv = {"bash": ["bash", "--norc", "--noprofile", "-i"], "zsh": ["zsh", "-f", "-i"]}[shell]
+    p = subprocess.run(
+        argv, input=f'{first}\neval "$SNIPPET"\necho one\nexit\n', capture_output=True, text=True,
+        env={**os.environ, "SNIPPET": init(shell, "--color"), **NOW}, timeout=60,
+    )  # fmt: skip
+    assert "\x1b[35m✦ 0m 01s" in p.stdout + p.stderr
