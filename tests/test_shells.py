@@ -38,13 +38,17 @@ def need(shell: str) -> str:
 
 
 def elvish(lines: list[str], env: dict[str, str]) -> str:
-    """Elvish's editor (and with it the prompt) exists only in a terminal: a pseudo-terminal
-    runs it, typing `lines`. What the terminal showed, without escape sequences."""
+    return in_a_terminal(["elvish", "-norc"], lines, env)
+
+
+def in_a_terminal(argv: list[str], lines: list[str], env: dict[str, str]) -> str:
+    """A shell in a pseudo-terminal (elvish and fish draw prompts only there), typing `lines`.
+    What the terminal showed, without escape sequences."""
     import pty
 
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe(need("elvish"), ["elvish", "-norc"], {**os.environ, "TERM": "dumb", **env})
+        os.execvpe(need(argv[0]), argv, {**os.environ, "TERM": "dumb", **env})
     shown = b""
     for line in [*lines, "exit"]:
         os.write(fd, line.encode() + b"\n")

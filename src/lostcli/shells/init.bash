@@ -47,6 +47,10 @@ __lostcli_segment() {
     return $ret
 }
 
+# starship draws PS1 in a PROMPT_COMMAND hook of its own, which may run before this one; it
+# calls the function that starship_precmd_user_func names first, so the segment is fresh.
+: "${starship_precmd_user_func:=__lostcli_segment}"
+
 if [[ " ${PROMPT_COMMAND[*]-} " != *__lostcli_segment* ]]; then
     if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
         # An element of its own, run after element 0: a framework that assigns PROMPT_COMMAND
