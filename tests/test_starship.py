@@ -15,6 +15,7 @@ from tests.conftest import script
 from tests.test_readme import README
 from tests.test_shells import NOW, in_a_terminal
 
+CHARACTER = "\u276f"  # starship's default prompt character, a heavy right angle
 INIT = {
     "bash": ('eval "$(starship init bash)"', 'eval "$(lostcli init bash --no-prompt)"'),
     "zsh": ('eval "$(starship init zsh)"', 'eval "$(lostcli init zsh --no-prompt)"'),
@@ -66,9 +67,9 @@ def test_the_env_var_recipe_in_either_order(
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         shown = re.sub(r"\x1b\[[0-9;]*m", "", p.stdout + p.stderr)
-    # starship's prompts end in ❯: the one drawn right after both inits already has the
-    # segment, and so does the next, each once
-    prompts = shown.split("❯")[:-1]
+    # starship's prompts end in its character module's symbol: the one drawn right after both
+    # inits already has the segment, and so does the next, each once
+    prompts = shown.split(CHARACTER)[:-1]
     assert [p.count("✦ 0m 01s") for p in prompts[-2:]] == [1, 1], shown
 
 
