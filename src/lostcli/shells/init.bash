@@ -10,12 +10,13 @@ __lostcli_icon=__ICON__
 __lostcli_title=__TITLE__
 __lostcli_place=__PLACE__
 __lostcli_shown=__SHOWN__
+export LOSTCLI_SEGMENT=
 
 __lostcli_segment() {
     local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
-    export LOSTCLI_SEGMENT=
+    LOSTCLI_SEGMENT=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
-    if [[ $now =~ ^-?[0-9]{1,15}$ ]]; then
+    if [[ -n $now && $now =~ ^-?[0-9]{1,15}$ ]]; then
         now=$((${now%%[0-9]*}10#${now#-}))  # base 10, even with a leading zero
     else
         printf -v now '%(%s)T' -1

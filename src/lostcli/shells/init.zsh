@@ -13,11 +13,12 @@ typeset -g __lostcli_icon=__ICON__
 typeset -g __lostcli_title=__TITLE__
 typeset -g __lostcli_place=__PLACE__
 typeset -g __lostcli_shown=__SHOWN__
+typeset -g __lostcli_text=
+export LOSTCLI_SEGMENT=
 
 __lostcli_segment() {
     local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
-    export LOSTCLI_SEGMENT=
-    typeset -g __lostcli_text=
+    LOSTCLI_SEGMENT= __lostcli_text=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
     [[ $now == (|-)<->  && ${#now} -le 16 ]] || now=$EPOCHSECONDS
     s=$((__lostcli_release - now))
