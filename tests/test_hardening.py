@@ -329,8 +329,8 @@ def test_prompt_with_home_unset_and_stdin_closed() -> None:
         (["countdown", "--tz", ""], "empty time zone"),
         (["countdown", "--now", ""], "--now needs a time"),
         (["countdown", "--tz"], "Option '--tz' requires an argument"),
-        (["init", "tcsh"], "unknown shell 'tcsh': lostcli init knows bash, zsh and fish"),
-        (["init"], "name a shell: bash, zsh or fish"),
+        (["init", "tcsh"], "unknown shell 'tcsh': lostcli init knows bash, zsh, fish, nu, elvish"),
+        (["init"], "name a shell: bash, zsh, fish, nu, elvish or xonsh"),
     ],
 )
 def test_usage_errors(args: list[str], message: str) -> None:

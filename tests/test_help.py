@@ -16,7 +16,7 @@ from tests.test_live import exit_status, read_until
 
 COMMANDS = [
     "info", "synopsis", "credits", "curiosities", "countdown", "signal", "trailer", "calendar",
-    "validate", "prompt", "init", "config", "schema",
+    "validate", "prompt", "init", "completion", "config", "schema",
 ]  # fmt: skip
 URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 
@@ -47,7 +47,7 @@ def test_init_without_a_shell_is_one_line_naming_the_shells() -> None:
     assert r.err.splitlines() == [
         "Usage: lostcli init [OPTIONS] [SHELL]",
         "Try 'lostcli init -h' for help.",
-        "lostcli: error: name a shell: bash, zsh or fish",
+        "lostcli: error: name a shell: bash, zsh, fish, nu, elvish or xonsh",
     ]
 
 

@@ -513,6 +513,67 @@ def init(
     s.env.write(shells.snippet(shell, release, fmt, icon, title, color, not no_prompt))
 
 
+# What the values of options and arguments are, for tab completion (completion.Kind).
+VALUE_KINDS = {"--tz": "zone", "--now": "when", "--film": "file", "--output": "file",
+               "-o": "file", "--color": "color"}  # fmt: skip
+ARGUMENT_KINDS = {"validate": "file", "init": "shell", "completion": "shell"}
+
+
+@app.command()
+def completion(
+    ctx: typer.Context,
+    shell: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="SHELL", help="bash, zsh, fish, nu, elvish or xonsh.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Print the tab-completion script for your shell: commands, options, zones, files.
+
+    bash: add eval "$(lostcli completion bash)" to ~/.bashrc. zsh: add
+    eval "$(lostcli completion zsh)" to ~/.zshrc, after compinit. fish: lostcli completion fish
+    > ~/.config/fish/completions/lostcli.fish. elvish: add eval (lostcli completion elvish |
+    slurp) to rc.elv. xonsh: add execx($(lostcli completion xonsh)) to ~/.xonshrc. nu: save it
+    where nushell loads it (see the README).
+    """
+    from lostcli import completion as completion_module
+    from lostcli import shells, zones
+
+    s = _session(ctx)
+    names = ", ".join(shells.SHELLS[:-1])
+    if shell is None:
+        raise s.usage(f"name a shell: {names} or {shells.SHELLS[-1]}")
+    if shell not in shells.SHELLS:
+        raise s.usage(f"unknown shell {quoted(shell)}: lostcli completion knows {names} and xonsh")
+    group = s.ctx.find_root().command if s.ctx else None
+    assert isinstance(group, Group)
+
+    def described(command: Any, name: str = "") -> completion_module.Command:
+        options = [p for p in command.params if p.param_type_name == "option"]
+        flags = [
+            n for p in options if getattr(p, "is_flag", False) for n in (*p.opts, *p.secondary_opts)
+        ]
+        valued = {n: VALUE_KINDS.get(n) for p in options if not getattr(p, "is_flag", False)
+                  for n in p.opts}  # fmt: skip
+        first = " ".join((command.help or "").split("\n\n")[0].split())
+        return completion_module.Command(
+            first, (*flags, "-h", "--help"), valued, ARGUMENT_KINDS.get(name)
+        )
+
+    spec = completion_module.Spec(
+        root=described(group),
+        commands={name: described(c, name) for name, c in group.commands.items() if not c.hidden},
+        values={
+            "zone": zones.names(),
+            "color": [c.value for c in ColorWhen],
+            "shell": list(shells.SHELLS),
+            "when": ["now", "today", "tomorrow", "yesterday"],
+        },
+    )
+    s.env.write_utf8(completion_module.script(shell, spec))
+
+
 @app.command("config")
 def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Show every setting in effect and where it comes from.

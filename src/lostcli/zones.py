@@ -245,6 +245,27 @@ def suggest(spec: str) -> str | None:
     return best[1] if best else None
 
 
+def names() -> list[str]:
+    """What `--tz` accepts by name, for tab completion: IANA names, then cities, countries and
+    abbreviations as people write them (`Seoul`, `South Korea`, `KST`, `서울`)."""
+    cities = {name.rpartition("/")[2] for keys in _cities().values() if len(keys) == 1
+              for name in keys}  # fmt: skip
+    countries = {name for name, keys in _countries().values() if len(keys) == 1}
+    countries |= {word.upper() if len(word) < 4 else word.title() for word in COUNTRIES}
+    extra = cities | countries | set(CITIES) | set(ABBREVIATIONS) | {"UTC", "GMT"}
+    return sorted(_canonical().values()) + sorted(
+        name for name in extra - set(_canonical().values()) if _unambiguous(name)
+    )
+
+
+def _unambiguous(name: str) -> bool:
+    try:
+        parse(name)
+    except UsageError:
+        return False
+    return True
+
+
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
     hours, minutes = int(m[2]), int(m[3] or 0)
     if hours > 14 or minutes > 59 or (hours == 14 and minutes):

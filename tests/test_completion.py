@@ -1,0 +1,172 @@
+"""`lostcli completion SHELL`, run in the real shells: the candidates for each kind of word,
+and no process per TAB (the lists live in the script)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from lostcli import zones
+from tests.conftest import run
+from tests.test_shells import in_a_terminal, need
+
+# (the words typed so far, the last one being completed; candidates that must be offered;
+# candidates that must not be)
+CASES = [
+    (["lostcli", "inf"], {"info"}, {"synopsis"}),
+    (["lostcli", ""], {"info", "countdown", "completion", "config"}, {"trivia"}),
+    (["lostcli", "countdown", "--t"], {"--tz"}, {"--now"}),
+    (["lostcli", "countdown", "--tz", "Asia/Seo"], {"Asia/Seoul"}, {"Europe/London"}),
+    (["lostcli", "countdown", "--tz", "KS"], {"KST"}, set()),
+    (["lostcli", "--color", ""], {"auto", "always", "never"}, set()),
+    (["lostcli", "init", ""], {"bash", "zsh", "fish", "nu", "elvish", "xonsh"}, set()),
+    (["lostcli", "completion", "x"], {"xonsh"}, set()),
+    (["lostcli", "info", "--film", "x", "--n"], {"--now", "--no-pager"}, {"--json"}),
+    (["lostcli", "prompt", "--co"], {"--color"}, set()),
+    (["lostcli", "--film", "f.toml", "sig"], {"signal"}, set()),
+    (["lostcli", "countdown", "--now", "tom"], {"tomorrow"}, set()),
+]
+
+
+def offered(found: set[str], prefix: str) -> set[str]:
+    """What a shell shows: the candidates that start with what was typed (zsh and elvish filter
+    the full list themselves)."""
+    return {f for f in found if f.startswith(prefix)}
+
+
+def check(found: set[str], words: list[str], wanted: set[str], unwanted: set[str]) -> None:
+    shown = offered(found, words[-1])
+    assert wanted <= shown, (words, sorted(shown)[:20])
+    assert not (unwanted & shown), (words, unwanted & shown)
+
+
+def script(shell: str, tmp_path: Path) -> Path:
+    r = run("completion", shell)
+    assert r.code == 0, r.err
+    path = tmp_path / f"lostcli.{shell}"
+    path.write_text(r.out, encoding="utf-8")
+    return path
+
+
+def test_bash_completes_without_starting_a_process(tmp_path: Path) -> None:
+    path = script("bash", tmp_path)
+    body = [f"source {path}", "PATH="]
+    for words, _, _ in CASES:
+        quoted = " ".join(f"'{w}'" for w in words)
+        body.append(f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; _lostcli; "
+                    'printf "%s\\n" "${COMPREPLY[*]}"')  # fmt: skip
+    p = subprocess.run(["bash", "--norc", "--noprofile", "-c", "\n".join(body)],
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.stderr == ""
+    for line, (words, wanted, unwanted) in zip(p.stdout.splitlines(), CASES, strict=True):
+        check(set(line.split()), words, wanted, unwanted)
+    functions = path.read_text().split("__lostcli_add()")[1]
+    assert not re.search(r"\$\(|<\(|`", functions)  # no command substitution: no fork
+
+
+def test_bash_completes_files_where_a_file_is_asked_for(tmp_path: Path) -> None:
+    path = script("bash", tmp_path)
+    body = (f"source {path}; COMP_WORDS=(lostcli validate ''); COMP_CWORD=2; "
+            "compopt() { echo compopt \"$@\"; }; _lostcli")  # fmt: skip
+    p = subprocess.run(["bash", "--norc", "-c", body], capture_output=True, text=True)
+    assert p.stdout.strip() == "compopt -o default"
+
+
+def test_zsh(tmp_path: Path) -> None:
+    """zsh's completion functions are stood in for by ones that print what they are given
+    (compadd and _describe filter by the prefix themselves in a real completion)."""
+    path = script("zsh", tmp_path)
+    body = [
+        "compadd() { [[ $1 == -a ]] && print -r -- ${(P)2} || print -r -- ${@:2}; }",
+        "_describe() { print -r -- ${(P)2%%:*}; }",
+        "_files() { print -r -- FILES; }",
+        f"source {path}",
+        "PATH=",
+    ]
+    for words, _, _ in [*CASES, (["lostcli", "validate", ""], {"FILES"}, set())]:
+        quoted = " ".join(f"'{w}'" for w in words)
+        body.append(f"words=({quoted}); CURRENT={len(words)}; _lostcli")
+    p = subprocess.run(["zsh", "-f", "-c", "\n".join(body)], capture_output=True, text=True)
+    assert p.stderr == ""
+    for line, (words, wanted, unwanted) in zip(
+        p.stdout.splitlines(),
+        [*CASES, (["lostcli", "validate", ""], {"FILES"}, set())],
+        strict=True,
+    ):
+        found = {w.split(":")[0] for w in line.split()}
+        check(found, words, wanted, unwanted)
+
+
+def test_fish(tmp_path: Path) -> None:
+    path = script("fish", tmp_path)
+    body = [f"source {path}"]
+    for words, _, _ in CASES:
+        body.append(f"complete -C {' '.join(words)!r}; echo END")
+    p = subprocess.run(["fish", "--no-config", "-c", "\n".join(body)],
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.stderr == ""
+    blocks = p.stdout.split("END\n")[:-1]
+    for block, (words, wanted, unwanted) in zip(blocks, CASES, strict=True):
+        check({line.split("\t")[0] for line in block.splitlines()}, words, wanted, unwanted)
+    files = subprocess.run(
+        ["fish", "--no-config", "-c",
+         f"source {path}; cd {tmp_path}; complete -C 'lostcli validate lost'"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert "lostcli.fish" in files.stdout
+
+
+def test_nushell(tmp_path: Path) -> None:
+    path = script("nu", tmp_path)
+    body = (
+        f"source {path}; "
+        'print (scope commands | where name == "lostcli countdown" | get signatures.0 | values '
+        "| get 0 | where parameter_name == tz | get completion.0); "
+        'print (nu-complete lostcli zone | where $it starts-with "Asia/Seo" | str join ","); '
+        "print (scope commands | where name starts-with lostcli | length)"
+    )
+    p = subprocess.run([need("nu"), "-n", "-c", body], capture_output=True, text=True, timeout=60)
+    assert p.stdout.splitlines() == ["nu-complete lostcli zone", "Asia/Seoul", "15"], p.stderr
+
+
+def test_elvish(tmp_path: Path) -> None:
+    path = script("elvish", tmp_path)
+    lines = [path.read_text()]
+    for i, (words, _, _) in enumerate(CASES):
+        quoted = " ".join(f"'{w}'" for w in words)
+        lines.append(
+            f"for x [($edit:completion:arg-completer[lostcli] {quoted})] {{ echo C{i}:$x }}"
+        )
+    (tmp_path / "t.elv").write_text("\n".join(lines) + "\n")
+    shown = in_a_terminal(["elvish", "-norc"], [f"eval (slurp < {tmp_path}/t.elv)"], {})
+    for i, (words, wanted, unwanted) in enumerate(CASES):
+        check(set(re.findall(rf"^C{i}:(.*)$", shown, re.M)), words, wanted, unwanted)
+
+
+def test_xonsh(tmp_path: Path) -> None:
+    """xonsh's own completion engine, asked as it asks when TAB is pressed."""
+    path = script("xonsh", tmp_path)
+    body = [f"execx(open({str(path)!r}).read())", "from xonsh.completer import Completer",
+            "c = Completer()"]  # fmt: skip
+    for words, _, _ in CASES:
+        line = " ".join(words)
+        prefix = words[-1]
+        body.append(
+            f"print('|'.join(str(x) for x in c.complete({prefix!r}, {line!r}, "
+            f"{len(line) - len(prefix)}, {len(line)})[0]))"
+        )
+    p = subprocess.run(["xonsh", "--no-rc", "-c", "\n".join(body)],
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    for line, (words, wanted, unwanted) in zip(p.stdout.splitlines(), CASES, strict=True):
+        check(set(line.split("|")), words, wanted, unwanted)
+
+
+def test_every_zone_offered_is_one_that_tz_takes() -> None:
+    for name in zones.names():
+        zones.parse(name)
+
+
+def test_completion_needs_a_known_shell() -> None:
+    assert run("completion").err.endswith("name a shell: bash, zsh, fish, nu, elvish or xonsh\n")
+    assert run("completion", "tcsh").code == 2
