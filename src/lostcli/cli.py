@@ -499,11 +499,7 @@ def init(
     from lostcli import shells
 
     s = _session(ctx)
-    names = ", ".join(shells.SHELLS[:-1])
-    if shell is None:
-        raise s.usage(f"name a shell: {names} or {shells.SHELLS[-1]}")
-    if shell not in shells.SHELLS:
-        raise s.usage(f"unknown shell {quoted(shell)}: lostcli init knows {names} and xonsh")
+    shell = _shell(s, shell, "init")
     if fmt is not None and not fmt.isprintable():
         raise s.usage("--format: control characters would break the prompt")
     release, title = prompt_module.of_record(s.load_film())
@@ -511,6 +507,18 @@ def init(
     icon = prompt_module.ASCII_ICON if ascii_icon or settings.ascii else prompt_module.ICON
     fmt = fmt or settings.format or prompt_module.FORMAT
     s.env.write(shells.snippet(shell, release, fmt, icon, title, color, not no_prompt))
+
+
+def _shell(s: Session, shell: str | None, command: str) -> str:
+    """The shell that `init` or `completion` was given, or a usage error naming the shells."""
+    from lostcli.shells import SHELLS
+
+    names = ", ".join(SHELLS[:-1])
+    if shell is None:
+        raise s.usage(f"name a shell: {names} or {SHELLS[-1]}")
+    if shell not in SHELLS:
+        raise s.usage(f"unknown shell {quoted(shell)}: lostcli {command} knows {names} and xonsh")
+    return shell
 
 
 # What the values of options and arguments are, for tab completion (completion.Kind).
@@ -541,11 +549,7 @@ def completion(
     from lostcli import shells, zones
 
     s = _session(ctx)
-    names = ", ".join(shells.SHELLS[:-1])
-    if shell is None:
-        raise s.usage(f"name a shell: {names} or {shells.SHELLS[-1]}")
-    if shell not in shells.SHELLS:
-        raise s.usage(f"unknown shell {quoted(shell)}: lostcli completion knows {names} and xonsh")
+    shell = _shell(s, shell, "completion")
     group = s.ctx.find_root().command if s.ctx else None
     assert isinstance(group, Group)
 

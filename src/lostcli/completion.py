@@ -44,6 +44,23 @@ def _options(spec: Spec, name: str) -> tuple[list[str], dict[str, Kind]]:
     return sorted(set(flags) | set(valued)), valued
 
 
+def _option_lists(spec: Spec) -> dict[str, list[str]]:
+    """Each command's options (" " for none given yet: the global ones)."""
+    return {name or " ": _options(spec, name)[0] for name in ["", *spec.commands]}
+
+
+def _kinds(spec: Spec) -> dict[str, str]:
+    """ "command option" -> what its value is ("text" for free text), and "command ARGUMENT" ->
+    what the command's argument is: the one table every script looks words up in."""
+    kinds = {}
+    for name in ["", *spec.commands]:
+        for option, kind in _options(spec, name)[1].items():
+            kinds[f"{name} {option}"] = kind or "text"
+        if name and spec.commands[name].argument:
+            kinds[f"{name} ARGUMENT"] = str(spec.commands[name].argument)
+    return kinds
+
+
 def _header(shell: str, where: str) -> str:
     return (
         f"# lostcli completion for {shell}, from `lostcli completion {shell}` (lostcli "
@@ -59,14 +76,9 @@ def bash(spec: Spec) -> str:
         lines.append(f"__lostcli_{listed}=({words})")
     lines.append(f"__lostcli_commands=({' '.join(spec.commands)})")
     lines.append("declare -A __lostcli_options=(")
-    for name in ["", *spec.commands]:
-        lines.append(f"    [{q(name) if name else q(' ')}]={q(' '.join(_options(spec, name)[0]))}")
-    lines.append(")\ndeclare -A __lostcli_kind=(")  # "command option" -> kind of its value
-    for name in ["", *spec.commands]:
-        for option, kind in _options(spec, name)[1].items():
-            lines.append(f"    [{q(f'{name} {option}')}]={kind or 'text'}")
-        if name and spec.commands[name].argument:
-            lines.append(f"    [{q(f'{name} ARGUMENT')}]={spec.commands[name].argument}")
+    lines += [f"    [{q(name)}]={q(' '.join(o))}" for name, o in _option_lists(spec).items()]
+    lines.append(")\ndeclare -A __lostcli_kind=(")
+    lines += [f"    [{q(key)}]={kind}" for key, kind in _kinds(spec).items()]
     lines.append(")")
     lines.append(BASH_FUNCTION)
     return "\n".join(lines) + "\n"
@@ -124,14 +136,9 @@ def zsh(spec: Spec) -> str:
     described = [f"{name}:{command.help}" for name, command in spec.commands.items()]
     lines.append(f"typeset -ga __lostcli_commands=({' '.join(q(d) for d in described)})")
     lines.append("typeset -gA __lostcli_options=(")
-    for name in ["", *spec.commands]:
-        lines.append(f"    {q(name or ' ')} {q(' '.join(_options(spec, name)[0]))}")
+    lines += [f"    {q(name)} {q(' '.join(o))}" for name, o in _option_lists(spec).items()]
     lines.append(")\ntypeset -gA __lostcli_kind=(")
-    for name in ["", *spec.commands]:
-        for option, kind in _options(spec, name)[1].items():
-            lines.append(f"    {q(f'{name} {option}')} {kind or 'text'}")
-        if name and spec.commands[name].argument:
-            lines.append(f"    {q(f'{name} ARGUMENT')} {spec.commands[name].argument}")
+    lines += [f"    {q(key)} {kind}" for key, kind in _kinds(spec).items()]
     lines.append(")")
     lines.append(ZSH_FUNCTION)
     return "\n".join(lines) + "\n"
@@ -251,19 +258,9 @@ def elvish(spec: Spec) -> str:
         "var values = [&" + " &".join(f"{k}={words(v)}" for k, v in spec.values.items()) + "]"
     )
     lines.append(f"var commands = {words(list(spec.commands))}")
-    options = [
-        f"{elvish_quote(name or ' ')}={words(_options(spec, name)[0])}"
-        for name in ["", *spec.commands]
-    ]
+    options = [f"{elvish_quote(name)}={words(o)}" for name, o in _option_lists(spec).items()]
     lines.append("var options = [&" + " &".join(options) + "]")
-    kinds = []
-    for name in ["", *spec.commands]:
-        kinds += [
-            f"{elvish_quote(f'{name} {o}')}={k or 'text'}"
-            for o, k in _options(spec, name)[1].items()
-        ]
-        if name and spec.commands[name].argument:
-            kinds.append(f"{elvish_quote(f'{name} ARGUMENT')}={spec.commands[name].argument}")
+    kinds = [f"{elvish_quote(key)}={kind}" for key, kind in _kinds(spec).items()]
     lines.append("var kinds = [&" + " &".join(kinds) + "]")
     lines.append(ELVISH_FUNCTION)
     return "\n".join(lines) + "\n"
@@ -310,15 +307,8 @@ def xonsh(spec: Spec) -> str:
     table = {
         "values": spec.values,
         "commands": list(spec.commands),
-        "options": {name or " ": _options(spec, name)[0] for name in ["", *spec.commands]},
-        "kinds": {
-            **{
-                f"{name} {option}": kind or "text"
-                for name in ["", *spec.commands]
-                for option, kind in _options(spec, name)[1].items()
-            },
-            **{f"{n} ARGUMENT": c.argument for n, c in spec.commands.items() if c.argument},
-        },
+        "options": _option_lists(spec),
+        "kinds": _kinds(spec),
     }
     return (
         _header("xonsh", "In ~/.xonshrc: execx($(lostcli completion xonsh))")
