@@ -101,3 +101,22 @@ def test_the_tmux_recipe(tools: Path, tmp_path: Path) -> None:
     assert command, shown
     out = subprocess.run(["sh", "-c", command[1]], env=env, capture_output=True, text=True)
     assert re.fullmatch(r"\* \d+d ago\n", out.stdout)
+
+
+@pytest.mark.parametrize(("name", "check"), [
+    ("nu-init",
+     "for h in $env.config.hooks.pre_prompt { do --env $h }; print (do $env.PROMPT_COMMAND)"),
+    ("nu-completion", 'print (scope commands | where name == "lostcli info" | length)'),
+])  # fmt: skip
+def test_the_nushell_recipes(name: str, check: str, tools: Path, tmp_path: Path) -> None:
+    """The README's commands, run by nushell, write a file that nushell then loads (here with
+    `source`: nushell reads its autoload folder only in an interactive session)."""
+    env = {**environment(tools, tmp_path / "none"), "XDG_DATA_HOME": str(tmp_path)}
+    commands = recipe(name).strip().replace("\n", "; ")
+    subprocess.run(["nu", "-n", "-c", commands], env=env, check=True, timeout=60)
+    (saved,) = (tmp_path / "nushell" / "vendor" / "autoload").iterdir()
+    p = subprocess.run(
+        ["nu", "-n", "-c", f"source {saved}; {check}"], env=env, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert p.stdout.strip() in ("✦ 0m 01s", "1"), p.stderr
