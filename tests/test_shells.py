@@ -133,16 +133,19 @@ def interactive(
     """What an interactive shell (bash, zsh) shows, prompts included, reading `lines`: the shell
     runs PROMPT_COMMAND or its precmd hooks before each prompt, as it does in a terminal."""
     argv = {"bash": ["bash", "--norc", "--noprofile", "-i"], "zsh": ["zsh", "-f", "-i"]}[shell]
+    if shell == "zsh":  # no end-of-line marks between the prompts
+        lines = ["unsetopt prompt_sp prompt_cr", *lines]
     path = Path(f"/tmp/lostcli-test-{os.getpid()}.{shell}")
     path.write_text(snippet)
     try:
         p = subprocess.run(
-            argv, input="\n".join([*lines, "exit"]) + "\n", capture_output=True, text=True,
-            env={**os.environ, "SNIPPET": str(path), **(env or {})}, timeout=60,
+            argv, input="\n".join([*lines, "exit"]) + "\n", stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, timeout=60,
+            env={**os.environ, "SNIPPET": str(path), **(env or {})},
         )  # fmt: skip
     finally:
         path.unlink()
-    return re.sub(r"\x1b\[[0-9;]*m|\r|[^\n]*\x1b\[[0-9]*7m#[^\n]*? ", "", p.stdout + p.stderr)
+    return re.sub(r"\x1b\[[0-9;]*m|\r", "", p.stdout)
 
 
 NOW = {"LOSTCLI_PROMPT_NOW": str(RELEASE - 1)}
@@ -304,3 +307,28 @@ def test_init_color_colours_the_segment_in_the_prompt(shell: str) -> None:
         env={**os.environ, "SNIPPET": init(shell, "--color"), **NOW}, timeout=60,
     )  # fmt: skip
     assert "\x1b[35m✦ 0m 01s" in p.stdout + p.stderr
+
+
+def test_zsh_keeps_the_users_prompt_once_and_honours_off() -> None:
+    shown = interactive(
+        "zsh", init("zsh"),
+        ['PROMPT="me> "', "source $SNIPPET", "source $SNIPPET", "echo one",
+         "LOSTCLI_PROMPT=off", "echo two"],
+        NOW,
+    )  # fmt: skip
+    _, after_one = shown.split("one\n", 1)
+    prompt_after_one, after_two = after_one.split("two\n", 1)
+    assert prompt_after_one.count("✦ 0m 01s me> ") == 1
+    assert "me> " in after_two and "✦" not in after_two  # off
+
+
+def test_fish_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> None:
+    (tmp_path / "s.fish").write_text(init("fish"))
+    body = (
+        f"function fish_prompt; echo 'me> '; end; source {tmp_path}/s.fish; "
+        f"source {tmp_path}/s.fish; emit fish_prompt; fish_prompt; "
+        "set -gx LOSTCLI_PROMPT off; emit fish_prompt; fish_prompt"
+    )
+    p = subprocess.run(["fish", "--no-config", "-c", body], env={**os.environ, **NOW},
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.stdout.splitlines() == ["✦ 0m 01s me> ", "me> "], p.stderr
