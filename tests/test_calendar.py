@@ -29,7 +29,7 @@ def test_release_event_parses() -> None:
     assert event.decoded("DTSTART") == datetime(2025, 5, 30, 7, 0, tzinfo=UTC)
     assert event.decoded("DTEND") == datetime(2025, 5, 30, 8, 36, tzinfo=UTC)
     assert str(event["SUMMARY"]) == "Lost in Starlight (이 별에 필요한) on Netflix"
-    assert str(event["DESCRIPTION"]).startswith("In the Seoul of 2050, a young woman")
+    assert str(event["DESCRIPTION"]).startswith("In the Seoul of 2050, Nan-young, an astronaut")
     assert event.decoded("DTSTAMP") == datetime(2026, 11, 25, 3, tzinfo=UTC)
     assert str(event["UID"]) == "lost-in-starlight-release-20250530t070000z@lostcli"
 
@@ -117,7 +117,7 @@ def test_escape() -> None:
 
 def test_trailer_link() -> None:
     r = run("trailer")
-    assert r.out == f"Lost in Starlight trailer (Italian):\n{URL}\n"
+    assert r.out == f"Lost in Starlight trailer (Italian) (uncertain):\n{URL}\n"
     narrow = run("trailer", env={"COLUMNS": "20"}).out
     assert narrow.splitlines()[-1] == URL  # on a line of its own, never split
     assert run("trailer", "--json").out.count("t4hiu_kohhs") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from lostcli import film
 from lostcli.film import FilmError
+from tests.conftest import BUNDLED, LATER, run
 
 
 def test_bundled_record_loads_from_the_installed_package() -> None:
@@ -59,7 +61,7 @@ def _replace(text: str, old: str, new: str) -> str:
 BAD_RECORDS = {
     "wrong type": (("runtime_minutes = 96", 'runtime_minutes = "96"'), "film.runtime_minutes"),
     "bool for int": (("runtime_minutes = 96", "runtime_minutes = true"), "film.runtime_minutes"),
-    "missing key": (('rating = "PG"\n', ""), "film.rating: missing"),
+    "missing key": (('rating = "US MPA PG"\n', ""), "film.rating: missing"),
     "no offset": (
         ("instant = 2025-05-30T00:00:00-07:00", "instant = 2025-05-30T00:00:00"),
         "release.instant: needs a UTC offset",
@@ -82,7 +84,7 @@ BAD_RECORDS = {
     ),
     "unknown cast version": (('version = "english"', 'version = "french"'), "cast[2].version"),
     "unknown source": (
-        ('sources = ["ann"]', 'sources = ["nobody"]'),
+        ('sources = ["kstars"]', 'sources = ["nobody"]'),
         "cites unknown source 'nobody'",
     ),
     "schema version": (("schema_version = 1", "schema_version = 9"), "schema_version: unsupported"),
@@ -103,12 +105,15 @@ BAD_RECORDS = {
         ("announced = 2025-04-29", "announced = 2025-06-01"),
         "release.announced: must not come after the release",
     ),
-    "empty text": (('rating = "PG"', 'rating = "  "'), "film.rating: must not be empty"),
+    "empty text": (('rating = "US MPA PG"', 'rating = "  "'), "film.rating: must not be empty"),
     "list item of control characters only": (
         ('genres = ["Animation",', 'genres = ["\\u0007\\u001b",'),
         "film.genres[0]: must not be empty",
     ),
-    "huge text": (('rating = "PG"', f'rating = "{"x" * 20_000}"'), "film.rating: longer than"),
+    "huge text": (
+        ('rating = "US MPA PG"', f'rating = "{"x" * 20_000}"'),
+        "film.rating: longer than",
+    ),
 }
 
 
@@ -124,7 +129,7 @@ def test_each_kind_of_bad_record_names_the_key(case: str, record_text: str) -> N
 
 
 def test_toml_syntax_error_names_the_line(record_text: str) -> None:
-    broken = _replace(record_text, 'rating = "PG"', "rating = PG")
+    broken = _replace(record_text, 'rating = "US MPA PG"', "rating = PG")
     line = broken.splitlines().index("rating = PG") + 1
     with pytest.raises(FilmError, match=rf"x.toml: line {line}: invalid TOML"):
         film.parse(broken, "x.toml")
@@ -138,7 +143,7 @@ def problems_in(text: str) -> list[film.Problem]:
 
 def test_all_problems_are_collected(record_text: str) -> None:
     text = _replace(record_text, "runtime_minutes = 96", "runtime_minutes = -1")
-    text = _replace(text, 'rating = "PG"\n', "")
+    text = _replace(text, 'rating = "US MPA PG"\n', "")
     found = problems_in(text)
     assert [p.path for p in found] == ["film.runtime_minutes", "film.rating"]
     assert "(and 1 more)" in str(FilmError("x", found))
@@ -170,7 +175,7 @@ def test_unreadable_files(tmp_path: Path, setup: object, expected: str) -> None:
 
 
 def test_control_characters_are_stripped_from_record_text(record_text: str) -> None:
-    text = _replace(record_text, 'rating = "PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
+    text = _replace(record_text, 'rating = "US MPA PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
     assert film.parse(text).about.rating == "P[2JG"
 
 
@@ -198,3 +203,33 @@ def test_an_invalid_record_is_never_cached(tmp_path: Path, record_text: str) -> 
         with pytest.raises(FilmError, match="must not be negative"):
             film.load(record, str(cache))
     assert not cache.exists()
+
+
+def test_uncertain_facts_are_shown_as_uncertain_not_asserted() -> None:
+    """The fact sheet's November 2026 corrections: the soundtrack names, the rating and the
+    trailer link rest on single or lost sources."""
+    credits = run("credits", env={"COLUMNS": "120"}).out
+    for name in ("CIFIKA", "Meego", "John Park", "Kim Daniel (wave to earth)"):
+        line = next(line for line in credits.splitlines() if name in line)
+        assert line.rstrip().endswith("(uncertain)"), line
+    assert "Han Ji-won  한지원\n" in credits.replace(" \n", "\n")  # a confirmed credit: no label
+    assert "US MPA PG (uncertain)" in run("info", "--now", LATER).out
+    assert "(Italian) (uncertain):" in run("trailer").out
+    data = json.loads(run("credits", "--json").out)
+    assert {c["name"]: c["confidence"] for c in data["crew"]}["CIFIKA"] == "uncertain"
+    assert json.loads(run("trailer", "--json").out)["confidence"] == "uncertain"
+
+
+def test_the_record_holds_the_corrections() -> None:
+    record = film.load()
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert "Cheonggyecheon" not in text  # no source places it in the film
+    assert "beneath Banpo" not in text and "the submersible bridge" in text
+    assert "musician" in record.about.logline and "guitarist" in record.about.synopsis
+    assert "Joo Nan-young" in record.about.synopsis
+    cited = {s for t in record.timeline for s in t.sources}
+    assert "factsheet" not in cited and "factsheet" not in {s.id for s in record.sources}
+    tables = (*record.crew, *record.cast, *record.curiosities, *record.timeline, record.title)
+    every = {s for table in (*tables, record.about, record.release, record.trailer)
+             for s in table.sources}  # fmt: skip
+    assert every == {s.id for s in record.sources}  # each source cited, none left over

@@ -33,7 +33,7 @@ def test_one_problem_per_table_and_item_at_least(tmp_path: Path, record_text: st
     text = (
         record_text.replace('english = "Lost in Starlight"', "english = 1")
         .replace("runtime_minutes = 96", "runtime_minutes = -1")
-        .replace('rating = "PG"', 'rating = ""')
+        .replace('rating = "US MPA PG"', 'rating = ""')
         .replace('character = "Jay"', "character = []", 1)
         .replace('actor = "Justin H. Min"', 'actor = "x"\nextra = 1')
     )

@@ -58,6 +58,11 @@ class Title(_Table, frozen=True):
     note: Text | None = None
 
 
+# How sure the fact sheet is of a fact: "uncertain" is a single or weak source, and the tool shows
+# it as uncertain rather than asserting it.
+Confidence = Literal["confirmed", "uncertain"]
+
+
 class About(_Table, frozen=True):
     """The `[film]` table."""
 
@@ -72,6 +77,7 @@ class About(_Table, frozen=True):
     logline: Text
     synopsis: Annotated[str, Meta(min_length=1, description="paragraphs, blank-line separated")]
     sources: Sources
+    rating_confidence: Confidence = "confirmed"
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -92,6 +98,7 @@ class Trailer(_Table, frozen=True):
     url: Annotated[Text, Meta(pattern="^https?://")]
     language: Text
     sources: Sources
+    confidence: Confidence = "confirmed"
 
 
 class Credit(_Table, frozen=True):
@@ -99,6 +106,7 @@ class Credit(_Table, frozen=True):
     name: Text
     sources: Sources
     native: Text | None = None
+    confidence: Confidence = "confirmed"
 
 
 class Role(_Table, frozen=True):
@@ -112,6 +120,7 @@ class Role(_Table, frozen=True):
 class Curiosity(_Table, frozen=True):
     text: Text
     sources: Sources
+    confidence: Confidence = "confirmed"
 
 
 class Event(_Table, frozen=True):

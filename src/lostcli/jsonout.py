@@ -71,6 +71,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
         "language": film.about.language,
         "runtime_minutes": film.about.runtime_minutes,
         "rating": film.about.rating,
+        "rating_confidence": film.about.rating_confidence,
         "genres": list(film.about.genres),
         "setting": film.about.setting,
         "trailer": film.trailer.url,
@@ -89,7 +90,10 @@ def credits(film: Film) -> dict[str, Any]:
         return [_role(r) for r in film.cast_for(version)]
 
     return {
-        "crew": [{"role": c.role, "name": c.name, "native": c.native} for c in film.crew],
+        "crew": [
+            {"role": c.role, "name": c.name, "native": c.native, "confidence": c.confidence}
+            for c in film.crew
+        ],
         "cast": {"original": roles("original"), "english": roles("english")},
     }
 
@@ -102,7 +106,12 @@ def curiosities(film: Film) -> dict[str, Any]:
     names = {s.id: s.name for s in film.sources}
     return {
         "curiosities": [
-            {"number": i, "text": c.text, "sources": [names[s] for s in c.sources]}
+            {
+                "number": i,
+                "text": c.text,
+                "sources": [names[s] for s in c.sources],
+                "confidence": c.confidence,
+            }
             for i, c in enumerate(film.curiosities, 1)
         ]
     }
@@ -146,4 +155,5 @@ def signal(sig: Signal) -> dict[str, Any]:
 
 
 def trailer(film: Film) -> dict[str, Any]:
-    return {"url": film.trailer.url, "language": film.trailer.language}
+    t = film.trailer
+    return {"url": t.url, "language": t.language, "confidence": t.confidence}

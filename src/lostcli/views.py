@@ -47,6 +47,11 @@ def title(film: Film) -> Text:
     return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
 
 
+def _doubt(confidence: str) -> str:
+    """What follows a fact that the fact sheet marks uncertain: it is shown, never asserted."""
+    return " (uncertain)" if confidence == "uncertain" else ""
+
+
 def link(url: str) -> Text:
     """A link on a line of its own, never broken: where it is wider than the terminal, the
     terminal wraps it, and it stays one line to copy or click (render.show does not crop)."""
@@ -72,7 +77,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
         ("Studio", film.about.studio),
         ("Platform", film.release.platform),
         ("Runtime", f"{film.about.runtime_minutes} min"),
-        ("Rating", film.about.rating),
+        ("Rating", film.about.rating + _doubt(film.about.rating_confidence)),
         ("Genres", ", ".join(film.about.genres)),
         ("Language", film.about.language),
     ]
@@ -83,7 +88,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
         arrives = fmt.duration(round(delay))
         grid.add_row("To Mars", Text(f"a message sent now arrives in {arrives}"))
     body = Group(
-        Text(f"{film.title.romanized} · “{film.title.literal}”", style=DIM),
+        Text(f"{film.title.romanized} · literally “{film.title.literal}”", style=DIM),
         Text(""),
         Text(film.about.logline, style="italic"),
         Text(""),
@@ -108,7 +113,8 @@ def credits(film: Film) -> RenderableType:
     for c in film.crew:
         role = "" if c.role == previous else c.role
         previous = c.role
-        crew.add_row(Text(role), Text.assemble(c.name, (f"  {c.native}" if c.native else "", DIM)))
+        native = f"  {c.native}" if c.native else ""
+        crew.add_row(Text(role), Text.assemble(c.name, (native + _doubt(c.confidence), DIM)))
     cast = Table(title="Voice cast", title_justify="left", title_style=ACCENT, show_edge=False)
     cast.add_column("Character", style=LABEL, overflow="fold")
     cast.add_column("Korean original", overflow="fold")
@@ -128,6 +134,7 @@ def curiosities(film: Film) -> RenderableType:
     table.add_column(overflow="fold")
     for i, c in enumerate(film.curiosities, 1):
         cited = "; ".join(names[s] for s in c.sources)
+        cited += _doubt(c.confidence)
         table.add_row(f"{i}.", Text.assemble(c.text, "\n", (f"Source: {cited}", DIM)))
         table.add_row("", "")
     return Group(title(film), Text(""), table)
@@ -208,5 +215,6 @@ def signal(sig: Signal, zone: Zone) -> RenderableType:
 
 
 def trailer(film: Film) -> RenderableType:
-    label = Text(f"{film.title.english} trailer ({film.trailer.language}):", style=LABEL)
+    doubt = _doubt(film.trailer.confidence)
+    label = Text(f"{film.title.english} trailer ({film.trailer.language}){doubt}:", style=LABEL)
     return Group(label, link(film.trailer.url))
