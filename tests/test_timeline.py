@@ -156,3 +156,24 @@ def test_an_anniversary_in_a_skipped_day_is_not_skipped() -> None:
     anniversary = timeline.next_anniversary(release, now)
     assert anniversary.number == 4
     assert anniversary.at == datetime(1995, 1, 1, 12, tzinfo=kiritimati)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    a=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31)),
+    b=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31)),
+    zone=st.sampled_from(ZONES),
+    years=st.integers(min_value=0, max_value=300),
+)
+def test_calendar_arithmetic_agrees_with_relativedelta(
+    a: datetime, b: datetime, zone: str, years: int
+) -> None:
+    """Oracle: python-dateutil's relativedelta, which the time engine no longer imports."""
+    from dateutil.relativedelta import relativedelta
+
+    tz = ZoneInfo(zone)
+    a, b = a.replace(microsecond=0, tzinfo=tz), b.replace(microsecond=0, tzinfo=tz)
+    later, earlier = (a, b) if a >= b else (b, a)
+    d = relativedelta(later, earlier)
+    assert timeline._calendar(a, b) == (d.years, d.months, d.days, d.hours, d.minutes, d.seconds)
+    assert timeline.months_on(a, 12 * years) == a + relativedelta(years=years)

@@ -11,12 +11,10 @@ it is checked. `schema()` gives the same declaration as JSON Schema, for editors
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple, TypeVar, get_args, get_origin
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -280,6 +278,8 @@ def is_web_url(url: str) -> bool:
 
 def clean(text: str) -> str:
     """Drop control characters (keeping newline and tab) so no record text can drive a terminal."""
+    import unicodedata  # only parsing a record needs it: a cached one is clean already
+
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
@@ -375,6 +375,9 @@ def _join(path: str, key: str) -> str:
 def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
     """What the schema cannot say: the release's offset, zone and years, and the citations.
     Each check reads what it needs on its own, so it runs whatever else is wrong."""
+    # zoneinfo costs commands that show no time (credits, curiosities) a millisecond: here only
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     release = _part(data.get("release"), Release)
     if release is not None:
         try:

@@ -11,8 +11,6 @@ from datetime import UTC, datetime, time
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
 from lostcli.film import Release
 from lostcli.formatting import split
 from lostcli.zones import Zone
@@ -110,11 +108,28 @@ def elapsed(start: datetime, end: datetime) -> int:
 def years_on(moment: datetime, years: int) -> datetime:
     # Adding years to an aware datetime is wall-clock arithmetic; the round trip through UTC
     # settles a wall time that falls in a DST gap.
-    return (moment + relativedelta(years=years)).astimezone(UTC).astimezone(moment.tzinfo)
+    return months_on(moment, 12 * years).astimezone(UTC).astimezone(moment.tzinfo)
+
+
+def months_on(moment: datetime, months: int) -> datetime:
+    """The same wall-clock time `months` later, on the month's last day where the day is
+    missing (31 Jan + 1 month = 28 or 29 Feb), as python-dateutil's relativedelta adds months
+    (its import would cost every time-showing command a millisecond)."""
+    year, month = divmod(moment.month - 1 + months, 12)
+    year, month = moment.year + year, month + 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    return moment.replace(year=year, month=month, day=min(moment.day, last))
 
 
 def _calendar(a: datetime, b: datetime) -> CalendarSpan:
+    """The span as relativedelta(later, earlier) counts it: whole months on the wall clock, then
+    the rest. Both in one zone object, so that Python compares and subtracts wall clocks."""
     later, earlier = (a, b) if a >= b else (b, a)
-    # relativedelta compares wall-clock fields, so give both the same zone object
-    d = relativedelta(later, earlier.astimezone(later.tzinfo))
-    return CalendarSpan(d.years, d.months, d.days, d.hours, d.minutes, d.seconds)
+    earlier = earlier.astimezone(later.tzinfo)
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    while months_on(earlier, months) > later:
+        months -= 1
+    rest = later - months_on(earlier, months)
+    days, seconds = rest.days, rest.seconds
+    return CalendarSpan(months // 12, months % 12, days, *split(seconds)[1:])
