@@ -59,7 +59,7 @@ def starship_ms(config: str, folder: Path, runs: int = 30) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(["starship", "prompt"], env=env, capture_output=True, check=True)
+        subprocess.run(["starship", "prompt"], env=env, cwd=folder, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 
