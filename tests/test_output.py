@@ -29,6 +29,10 @@ EVERY_COMMAND = [
     ["init", "bash"],
     ["init", "zsh"],
     ["init", "fish"],
+    ["init", "nu"],
+    ["init", "elvish"],
+    ["init", "xonsh"],
+    ["config"],
     ["--version"],
     ["--help"],
     ["info", "--help"],
@@ -90,6 +94,10 @@ def test_json_and_the_calendar_stay_utf8_in_any_locale() -> None:
 
     assert entry.run(["calendar", "--now", LATER], e) == 0
     assert "이 별에 필요한" in out.getvalue().decode("utf-8")
+    # a completion script is a file for the shell, in UTF-8 as the calendar is
+    e, out, _ = environment(encoding="ascii")
+    assert entry.run(["completion", "bash"], e) == 0
+    assert "'서울'" in out.getvalue().decode("utf-8")
 
 
 def test_errors_go_to_stderr_only_even_when_stderr_is_closed() -> None:
