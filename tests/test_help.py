@@ -67,8 +67,8 @@ def test_the_fast_prompt_parser_knows_the_options_the_cli_declares() -> None:
 
     group = get_command(cli.app)
     assert isinstance(group, cli.Group)
-    # --film is the global option, which the full CLI takes on either side of `prompt`
-    declared = {**cli._options(group.commands["prompt"]), "--film": True}
+    # --film and --lang are global options, which the full CLI takes on either side of `prompt`
+    declared = {**cli._options(group.commands["prompt"]), "--film": True, "--lang": True}
     declared.pop("--help", None)
     assert declared == {**dict.fromkeys(prompt.FLAGS, False), **dict.fromkeys(prompt.VALUED, True)}
 

@@ -88,7 +88,7 @@ def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: st
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
     (cache,) = (tmp_path / "cache" / "lostcli").glob("prompt-*")
-    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t")
+    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t\t")
     record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
     os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
@@ -131,9 +131,9 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
 
 @pytest.mark.parametrize(
     "payload",
-    [b"12x\tTitle\t\t\t", b"\xd9\xa1\tTitle\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t", b"1\tA\tB\t\t\t",
-     b"1" * 20 + b"\tT\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t", b"\xff\tT\t\t\t", b"1\tT\t\t2\t",
-     b"1\tT\t{icon}\x07\t\t"],
+    [b"12x\tTitle\t\t\t\t", b"\xd9\xa1\tTitle\t\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t\t",
+     b"1\tA\tB\t\t\t\t", b"1" * 20 + b"\tT\t\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t\t",
+     b"\xff\tT\t\t\t\t", b"1\tT\t\t2\t\t", b"1\tT\t{icon}\x07\t\t\t", b"1\tT\t\t\t\tfr"],
 )  # fmt: skip
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
     """An entry with the right key but a payload this module never writes (Arabic-Indic digits,
@@ -146,10 +146,10 @@ def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> 
     config = str(Path(os.environ["HOME"]) / ".config" / "lostcli" / "config.toml")
     found = context.cache_entry(str(tmp_path / "lostcli"), "prompt", prompt.BUNDLED, config)
     assert found is not None and found[0] == str(entry)
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t".encode()
     entry.write_bytes(found[1] + payload)
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t".encode()
 
 
 def test_cache_tells_relative_paths_in_different_directories_apart(
@@ -219,3 +219,47 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
     rel, days, status = prompt.relative(data["seconds"])
     shown = run("prompt", "--now", f"@{instant}", "--format", "{rel}|{days}|{status}").out
     assert shown == f"{rel}|{days}|{status}\n"
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (3 * DAY + 4 * 3600 + 720, "3일 04시간"),
+        (4 * 3600 + 720 + 9, "4시간 12분"),
+        (61, "1분 01초"),
+        (0, "공개 중"),
+        (-544 * DAY - 5, "544일 전"),
+    ],
+)
+def test_the_korean_segment(delta: int, text: str) -> None:
+    assert prompt.relative(delta, "ko")[0] == text
+    assert run("prompt", "--lang", "ko", "--now", f"@{RELEASE - delta}").out == f"✦ {text}\n"
+
+
+@pytest.mark.parametrize(
+    ("env", "config", "args", "lang", "origin"),
+    [
+        ({}, "", [], "en", "default"),
+        ({"LANG": "ko_KR.UTF-8"}, "", [], "ko", "$LANG"),
+        ({"LANG": "ko_KR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "", [], "en", "$LC_MESSAGES"),
+        ({"LC_ALL": "ko_KR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "", [], "ko", "$LC_ALL"),
+        ({"LC_ALL": "C"}, 'lang = "ko"\n', [], "ko", "config"),
+        ({"LOSTCLI_LANG": "en"}, 'lang = "ko"\n', [], "en", "$LOSTCLI_LANG"),
+        ({"LOSTCLI_LANG": "en"}, 'lang = "ko"\n', ["--lang", "ko"], "ko", "--lang"),
+    ],
+)  # fmt: skip
+def test_the_language_is_chosen_in_order(
+    env: dict[str, str], config: str, args: list[str], lang: str, origin: str, tmp_path: Path
+) -> None:
+    """The option, then LOSTCLI_LANG, then the config file, then the locale (LC_ALL, LC_MESSAGES,
+    LANG, as POSIX orders them), then English."""
+    (tmp_path / "lostcli").mkdir()
+    (tmp_path / "lostcli" / "config.toml").write_text(config)
+    full = {"XDG_CONFIG_HOME": str(tmp_path), "LC_ALL": "", "LC_MESSAGES": "", "LANG": "", **env}
+    shown = json.loads(run(*args, "config", "--json", env=full).out)["settings"]["lang"]
+    where = str(tmp_path / "lostcli" / "config.toml") if origin == "config" else origin
+    assert shown == {"value": lang, "origin": where}
+    segment = run(*args, "prompt", "--now", f"@{RELEASE - DAY}", env=full).out
+    assert segment == ("✦ 1일 00시간\n" if lang == "ko" else "✦ 1d 00h\n")
+    fast = run_process("prompt", *args, "--now", f"@{RELEASE - DAY}", env=full).stdout
+    assert fast == segment  # the fast path, in a real process, agrees

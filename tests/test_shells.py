@@ -105,9 +105,11 @@ def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[
         path.unlink()
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("shell", SHELLS)
-def test_the_segment_is_what_lostcli_prompt_prints(shell: str) -> None:
-    assert segments(shell, init(shell), INSTANTS) == expected(INSTANTS)
+def test_the_segment_is_what_lostcli_prompt_prints(shell: str, lang: str) -> None:
+    got = segments(shell, init(shell, "--lang", lang), INSTANTS)
+    assert got == expected(INSTANTS, "--lang", lang)
 
 
 @pytest.mark.parametrize("shell", SHELLS)

@@ -162,6 +162,11 @@ NowOpt = Annotated[
 ]
 
 
+class Lang(StrEnum):
+    en = "en"
+    ko = "ko"
+
+
 class ColorWhen(StrEnum):
     auto = "auto"
     always = "always"
@@ -198,6 +203,16 @@ def root(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language, en or ko, of the prompt segment and of lostcli init's (also "
+            "$LOSTCLI_LANG, the config file's lang, then the locale).",
+            show_default=False,
+        ),
+    ] = None,
     no_pager: Annotated[
         bool,
         typer.Option(
@@ -219,6 +234,7 @@ def root(
     s.options = {"--color": color.value if color else None}
     s.config = config.load(s.env)
     s.env.color_option, s.env.color_config = s.options["--color"], s.config.color
+    s.env.lang_option, s.env.lang_config = (lang.value if lang else None), s.config.lang
     s.env.paging = not no_pager
     if ctx.invoked_subcommand is None:
         s.env.write(ctx.get_help() + "\n")
@@ -506,7 +522,8 @@ def init(
     settings = s.config.prompt
     icon = prompt_module.ASCII_ICON if ascii_icon or settings.ascii else prompt_module.ICON
     fmt = fmt or settings.format or prompt_module.FORMAT
-    s.env.write(shells.snippet(shell, release, fmt, icon, title, color, not no_prompt))
+    snippet = shells.snippet(shell, release, fmt, icon, title, color, not no_prompt, s.env.lang)
+    s.env.write(snippet)
 
 
 def _shell(s: Session, shell: str | None, command: str) -> str:
@@ -523,7 +540,7 @@ def _shell(s: Session, shell: str | None, command: str) -> str:
 
 # What the values of options and arguments are, for tab completion (completion.Kind).
 VALUE_KINDS = {"--tz": "zone", "--now": "when", "--film": "file", "--output": "file",
-               "-o": "file", "--color": "color"}  # fmt: skip
+               "-o": "file", "--color": "color", "--lang": "lang"}  # fmt: skip
 ARGUMENT_KINDS = {"validate": "file", "init": "shell", "completion": "shell"}
 
 
@@ -573,6 +590,7 @@ def completion(
             "color": [c.value for c in ColorWhen],
             "shell": list(shells.SHELLS),
             "when": ["now", "today", "tomorrow", "yesterday"],
+            "lang": [lang.value for lang in Lang],
         },
     )
     s.env.write_utf8(completion_module.script(shell, spec))

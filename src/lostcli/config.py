@@ -102,12 +102,14 @@ def settings(env: Environment, config: Config) -> list[Setting]:
 
     tz, tz_origin = zones.source(None, env.environ, config.tz)
     color, color_origin = env.color_source()
+    lang, lang_origin = env.lang_source()
 
     def configured(value: str | bool | None, default: str | bool) -> tuple[str | bool, str]:
         return (value, "config") if value is not None else (default, "default")
 
     return [
         Setting("tz", tz if tz is not None else zones.system_zone().name, tz_origin),
+        Setting("lang", lang, lang_origin),
         Setting("color", color, color_origin),
         Setting("prompt.format", *configured(config.prompt.format, prompt.FORMAT)),
         Setting("prompt.ascii", *configured(config.prompt.ascii, False)),

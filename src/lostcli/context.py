@@ -225,6 +225,8 @@ class Environment:
         # Set from the command line and the config file once they are read (cli.py).
         self.color_option: str | None = None
         self.color_config: str | None = None
+        self.lang_option: str | None = None
+        self.lang_config: str | None = None
         self.paging = True
 
     @classmethod
@@ -261,6 +263,27 @@ class Environment:
             if value:
                 return value, origin
         return "auto", "default"
+
+    def lang_source(self) -> tuple[str, str]:
+        """(en or ko; where that comes from): --lang, then LOSTCLI_LANG, then the config file,
+        then the locale as POSIX orders it (LC_ALL, LC_MESSAGES, LANG: ko_KR.UTF-8 and the like
+        are Korean); English otherwise."""
+        for value, origin in (
+            (self.lang_option, "--lang"),
+            (self.environ.get("LOSTCLI_LANG"), "$LOSTCLI_LANG"),
+            (self.lang_config, "config"),
+        ):
+            if value:
+                return ("ko" if value.lower().startswith("ko") else "en"), origin
+        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = self.environ.get(var)
+            if value:
+                return ("ko" if value.startswith("ko") else "en"), f"${var}"
+        return "en", "default"
+
+    @property
+    def lang(self) -> str:
+        return self.lang_source()[0]
 
     @property
     def color(self) -> bool:

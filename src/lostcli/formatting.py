@@ -21,13 +21,23 @@ UNITS = {
     "second": ("second", "seconds"),
     "problem": ("problem", "problems"),
 }
-# Compact forms of a span: the prompt's (`3d 04h`) and a duration's (`12 min 34 s`).
+# Compact forms of a span: the prompt's (`3d 04h`, `3일 04시간`), in each language, and a
+# duration's (`12 min 34 s`). The shell snippets are given the prompt's forms too.
 COMPACT = {
-    "days": "{d}d {h:02d}h",
-    "hours": "{h}h {m:02d}m",
-    "minutes": "{m}m {s:02d}s",
-    "ago": "{d}d ago",
-    "now": "out now",
+    "en": {
+        "days": "{d}d {h:02d}h",
+        "hours": "{h}h {m:02d}m",
+        "minutes": "{m}m {s:02d}s",
+        "ago": "{d}d ago",
+        "now": "out now",
+    },
+    "ko": {
+        "days": "{d}일 {h:02d}시간",
+        "hours": "{h}시간 {m:02d}분",
+        "minutes": "{m}분 {s:02d}초",
+        "ago": "{d}일 전",
+        "now": "공개 중",
+    },
 }
 DURATION = {"hours": "{h} h {m:02d} min", "minutes": "{m} min {s:02d} s", "seconds": "{s} s"}
 STATUS = {"upcoming": "upcoming", "released": "released"}
@@ -75,15 +85,17 @@ def calendar(years: int, months: int, days: int, hours: int, minutes: int, secs:
     return ", ".join(parts) or plural(0, "second")
 
 
-def relative(seconds: int) -> tuple[str, int, str]:
+def relative(seconds: int, lang: str = "en") -> tuple[str, int, str]:
     """The prompt's compact form of signed seconds to the release: (text, whole days, status).
-    `3d 04h`, `4h 12m`, `1m 01s` before; `out now` on the first day; `543d ago` after."""
+    `3d 04h`, `4h 12m`, `1m 01s` before; `out now` on the first day; `543d ago` after (in
+    Korean `3일 04시간` ... `543일 전`). The status is a word for scripts, in English."""
+    forms = COMPACT[lang]
     if seconds > 0:
         d, h, m, s = split(seconds)
-        form = COMPACT["days" if d else "hours" if h else "minutes"]
+        form = forms["days" if d else "hours" if h else "minutes"]
         return form.format(d=d, h=h, m=m, s=s), d, STATUS["upcoming"]
     d = -seconds // 86_400
-    return (COMPACT["ago"].format(d=d) if d else COMPACT["now"]), d, STATUS["released"]
+    return (forms["ago"].format(d=d) if d else forms["now"]), d, STATUS["released"]
 
 
 def duration(seconds: int) -> str:

@@ -26,19 +26,20 @@ ICON, ASCII_ICON = "✦", "*"
 FORMAT = "{icon} {rel}"
 PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
 FLAGS = ("--ascii", "--color")
-VALUED = ("--format", "--tz", "--now", "--film")
+VALUED = ("--format", "--tz", "--now", "--film", "--lang")
+LANGS = ("en", "ko")
 USAGE = "Usage: lostcli prompt [OPTIONS]\nTry 'lostcli prompt -h' for help."
 MAX_ENTRY = 1024  # a title and a format are one line each
 # The bundled record, found beside this module; film.bundled_path() names the same file through
 # importlib.resources, which would cost more than all of this command's other work.
 BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
 
-# What the cache keeps: release (Unix seconds), title, and the config's format, ascii and tz.
-Facts = tuple[int, str, "str | None", "bool | None", "str | None"]
+# What the cache keeps: release (Unix seconds), title, and the config's format, ascii, tz, lang.
+Facts = tuple[int, str, "str | None", "bool | None", "str | None", "str | None"]
 
 
-def segment(fmt: str, release: int, now: int, title: str, icon: str) -> str:
-    rel, days, status = relative(release - now)
+def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str = "en") -> str:
+    rel, days, status = relative(release - now, lang)
     values = {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
     for name in PLACEHOLDERS:
         fmt = fmt.replace("{" + name + "}", values[name])
@@ -60,7 +61,14 @@ def facts(path: str, env: Environment) -> Facts:
 
 
 def _encoded(found: Facts) -> bytes | None:
-    fields = [str(found[0]), found[1], found[2] or "", _flag(found[3]), found[4] or ""]
+    fields = [
+        str(found[0]),
+        found[1],
+        found[2] or "",
+        _flag(found[3]),
+        found[4] or "",
+        found[5] or "",
+    ]
     if not all(f.isprintable() for f in fields):  # a tab or a newline would break the entry
         return None
     return "\t".join(fields).encode()
@@ -70,21 +78,18 @@ def _decoded(stored: bytes) -> Facts | None:
     """A cache entry's payload, only if it is what `_encoded` writes: what a prompt shows on
     every redraw must not come from a file that someone else changed."""
     try:
-        release, title, fmt, ascii_icon, tz = stored.decode("utf-8").split("\t")
+        release, title, fmt, ascii_icon, tz, lang = stored.decode("utf-8").split("\t")
     except (UnicodeDecodeError, ValueError):
         return None
     digits = release.removeprefix("-")
     if not (digits.isascii() and digits.isdigit() and len(digits) < 15):
         return None
-    if ascii_icon not in ("", "0", "1") or not all(f.isprintable() for f in (title, fmt, tz)):
+    if ascii_icon not in ("", "0", "1") or lang not in ("", *LANGS):
         return None
-    return (
-        int(release),
-        title,
-        fmt or None,
-        {"": None, "0": False, "1": True}[ascii_icon],
-        tz or None,
-    )
+    if not all(f.isprintable() for f in (title, fmt, tz)):
+        return None
+    flag = {"": None, "0": False, "1": True}[ascii_icon]
+    return int(release), title, fmt or None, flag, tz or None, lang or None
 
 
 def _flag(value: bool | None) -> str:
@@ -103,7 +108,8 @@ def _load(path: str, env: Environment) -> Facts:
 
     release, title = of_record(film.load(Path(path)))
     settings = config.load(env)
-    return release, title, settings.prompt.format, settings.prompt.ascii, settings.tz
+    prompt = settings.prompt
+    return release, title, prompt.format, prompt.ascii, settings.tz, settings.lang
 
 
 def options(argv: list[str]) -> dict[str, str | bool]:
@@ -119,6 +125,8 @@ def options(argv: list[str]) -> dict[str, str | bool]:
             given = value if eq else next(args, None)
             if given is None:
                 raise _Usage(f"Option '{name}' requires an argument.")
+            if name == "--lang" and given not in LANGS:
+                raise _Usage(f"Invalid value for '--lang': {given!r} is not one of 'en', 'ko'.")
             opts[name] = given
         else:
             raise _Usage(f"No such option: {arg}")
@@ -142,13 +150,17 @@ def main(argv: list[str], env: Environment) -> int:
 def run(opts: dict[str, str | bool], env: Environment, film_path: str | None = None) -> int:
     path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
     try:
-        release, title, fmt, ascii_icon, tz = facts(path, env)
+        release, title, fmt, ascii_icon, tz, lang = facts(path, env)
         now = _now(opts, env, tz)
     except LostcliError as e:
         env.error(f"error: {e}")
         return e.status
+    # --lang here, or before `prompt` in the full CLI, which has set it already
+    env.lang_option = _str(opts.get("--lang")) or env.lang_option
+    env.lang_config = lang
     icon = ASCII_ICON if opts.get("--ascii") or ascii_icon else ICON
-    text = segment(_str(opts.get("--format")) or fmt or FORMAT, release, now, title, icon)
+    fmt = _str(opts.get("--format")) or fmt or FORMAT
+    text = segment(fmt, release, now, title, icon, env.lang)
     if opts.get("--color"):
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from importlib.resources import files
 
 from lostcli import __version__
+from lostcli.formatting import COMPACT
 
 SHELLS = ("bash", "zsh", "fish", "nu", "elvish", "xonsh")
 
@@ -38,8 +40,29 @@ SHOWN = {
 BOOLEANS = {"nu": ("false", "true"), "xonsh": ("False", "True")}  # the others: 0 and 1
 
 
+def forms(shell: str, lang: str) -> dict[str, str]:
+    """The prompt's compact forms (`{d}d {h:02d}h`) as each shell formats them: printf's
+    `%d %02d` in most, `{d} {h2}` tokens in nushell's replacements, Python's own in xonsh."""
+
+    def convert(form: str) -> str:
+        if shell == "xonsh":
+            return form
+        if shell == "nu":
+            return re.sub(r"\{(\w):02d\}", r"{\g<1>2}", form)
+        return re.sub(r"\{\w(:02d)?\}", lambda m: "%02d" if m[1] else "%d", form)
+
+    return {name: convert(form) for name, form in COMPACT[lang].items()}
+
+
 def snippet(
-    shell: str, release: int, fmt: str, icon: str, title: str, color: bool, place: bool
+    shell: str,
+    release: int,
+    fmt: str,
+    icon: str,
+    title: str,
+    color: bool,
+    place: bool,
+    lang: str = "en",
 ) -> str:
     quote = QUOTE[shell]
     text = files(__name__).joinpath(f"init.{shell}").read_text(encoding="utf-8")
@@ -52,6 +75,7 @@ def snippet(
         "__SHOWN__": quote(SHOWN[shell][color]) if shell in SHOWN else "",
         "__PLACE__": BOOLEANS.get(shell, ("0", "1"))[place],
         "__COLOR__": BOOLEANS.get(shell, ("0", "1"))[color],
+        **{f"__{name.upper()}__": quote(form) for name, form in forms(shell, lang).items()},
     }
     for token, value in values.items():
         text = text.replace(token, value)

@@ -10,6 +10,8 @@ set -g __lostcli_icon __ICON__
 set -g __lostcli_title __TITLE__
 set -g __lostcli_place __PLACE__
 set -g __lostcli_color __COLOR__
+set -g __lostcli_days __DAYS__; set -g __lostcli_hours __HOURS__
+set -g __lostcli_minutes __MINUTES__; set -g __lostcli_ago __AGO__; set -g __lostcli_now __NOW__
 
 function __lostcli_segment --on-event fish_prompt
     set -l last_status $status
@@ -25,16 +27,16 @@ function __lostcli_segment --on-event fish_prompt
             set -l h (math "floor($s % 86400 / 3600)")
             set -l m (math "floor($s % 3600 / 60)")
             if test $d -gt 0
-                set rel (printf '%dd %02dh' $d $h)
+                set rel (printf $__lostcli_days $d $h)
             else if test $h -gt 0
-                set rel (printf '%dh %02dm' $h $m)
+                set rel (printf $__lostcli_hours $h $m)
             else
-                set rel (printf '%dm %02ds' $m (math "$s % 60"))
+                set rel (printf $__lostcli_minutes $m (math "$s % 60"))
             end
         else
             set state released
             set d (math "floor((0 - $s) / 86400)")  # never -0
-            if test $d -gt 0; set rel "$d"d" ago"; else; set rel "out now"; end
+            if test $d -gt 0; set rel (printf $__lostcli_ago $d); else; set rel $__lostcli_now; end
         end
         set -l seg (string replace -a -- '{icon}' $__lostcli_icon $__lostcli_format)
         set seg (string replace -a -- '{title}' $__lostcli_title $seg)

@@ -12,6 +12,7 @@ const __lostcli_icon = __ICON__
 const __lostcli_title = __TITLE__
 const __lostcli_place = __PLACE__
 const __lostcli_color = __COLOR__
+const __lostcli_forms = {days: __DAYS__, hours: __HOURS__, minutes: __MINUTES__, ago: __AGO__, now: __NOW__}
 
 def --env __lostcli_segment [] {
     $env.LOSTCLI_SEGMENT = ""
@@ -25,17 +26,19 @@ def --env __lostcli_segment [] {
     let s = $__lostcli_release - $now
     let d = if $s > 0 { $s // 86400 } else { (0 - $s) // 86400 }
     let pad = {|n| $n | fill --alignment right --character "0" --width 2 }
-    let rel = if $s > 0 {
-        let h = ($s mod 86400) // 3600
-        let m = ($s mod 3600) // 60
-        if $d > 0 {
-            $"($d)d (do $pad $h)h"
-        } else if $h > 0 {
-            $"($h)h (do $pad $m)m"
-        } else {
-            $"($m)m (do $pad ($s mod 60))s"
-        }
-    } else if $d > 0 { $"($d)d ago" } else { "out now" }
+    let h = if $s > 0 { ($s mod 86400) // 3600 } else { 0 }
+    let m = if $s > 0 { ($s mod 3600) // 60 } else { 0 }
+    let sec = if $s > 0 { $s mod 60 } else { 0 }
+    let form = if $s > 0 {
+        if $d > 0 { $__lostcli_forms.days } else if $h > 0 { $__lostcli_forms.hours } else { $__lostcli_forms.minutes }
+    } else if $d > 0 { $__lostcli_forms.ago } else { $__lostcli_forms.now }
+    let rel = (
+        $form
+        | str replace --all "{d}" ($d | into string)
+        | str replace --all "{h2}" (do $pad $h) | str replace --all "{h}" ($h | into string)
+        | str replace --all "{m2}" (do $pad $m) | str replace --all "{m}" ($m | into string)
+        | str replace --all "{s2}" (do $pad $sec)
+    )
     $env.LOSTCLI_SEGMENT = (
         $__lostcli_format
         | str replace --all "{icon}" $__lostcli_icon

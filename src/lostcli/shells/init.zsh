@@ -14,6 +14,8 @@ typeset -g __lostcli_title=__TITLE__
 typeset -g __lostcli_place=__PLACE__
 typeset -g __lostcli_shown=__SHOWN__
 typeset -g __lostcli_text=
+typeset -g __lostcli_days=__DAYS__ __lostcli_hours=__HOURS__ __lostcli_minutes=__MINUTES__
+typeset -g __lostcli_ago=__AGO__ __lostcli_now=__NOW__
 export LOSTCLI_SEGMENT=
 
 __lostcli_segment() {
@@ -25,15 +27,15 @@ __lostcli_segment() {
     if ((s > 0)); then
         state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60))
         if ((d > 0)); then
-            printf -v rel '%dd %02dh' $d $h
+            printf -v rel $__lostcli_days $d $h
         elif ((h > 0)); then
-            printf -v rel '%dh %02dm' $h $m
+            printf -v rel $__lostcli_hours $h $m
         else
-            printf -v rel '%dm %02ds' $m $((s % 60))
+            printf -v rel $__lostcli_minutes $m $((s % 60))
         fi
     else
         state=released d=$((-s / 86400))
-        if ((d > 0)); then rel="${d}d ago"; else rel="out now"; fi
+        if ((d > 0)); then printf -v rel $__lostcli_ago $d; else rel=$__lostcli_now; fi
     fi
     seg=$__lostcli_format
     seg=${seg//\{icon\}/$__lostcli_icon}
