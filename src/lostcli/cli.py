@@ -208,8 +208,8 @@ def root(
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Language, en or ko, of the prompt segment and of lostcli init's (also "
-            "$LOSTCLI_LANG, the config file's lang, then the locale).",
+            help="Language: en or ko (also $LOSTCLI_LANG, the config file's lang, then the "
+            "locale). Help and error messages are in English.",
             show_default=False,
         ),
     ] = None,
@@ -261,7 +261,11 @@ def info(
         delay: float | None = ephemeris.one_way_seconds(cd.now)
     except ephemeris.OutOfRange:
         delay = None
-    s.show(as_json, lambda: views.info(record, cd, delay), lambda: jsonout.info(record, cd, delay))
+    s.show(
+        as_json,
+        lambda: views.info(record, cd, delay, s.env.lang),
+        lambda: jsonout.info(record, cd, delay),
+    )
 
 
 @app.command()
@@ -273,7 +277,11 @@ def synopsis(
     """What the film is about."""
     s = _session(ctx)
     record = s.load_film()
-    s.show(as_json, lambda: views.synopsis(record, short), lambda: jsonout.synopsis(record, short))
+    s.show(
+        as_json,
+        lambda: views.synopsis(record, short, s.env.lang),
+        lambda: jsonout.synopsis(record, short),
+    )
 
 
 @app.command()
@@ -281,7 +289,7 @@ def credits(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Crew, and the voice cast of the Korean original and the English dub."""
     s = _session(ctx)
     record = s.load_film()
-    s.show(as_json, lambda: views.credits(record), lambda: jsonout.credits(record))
+    s.show(as_json, lambda: views.credits(record, s.env.lang), lambda: jsonout.credits(record))
 
 
 @app.command()
@@ -289,7 +297,9 @@ def curiosities(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Things worth knowing about the film, each with its source."""
     s = _session(ctx)
     record = s.load_film()
-    s.show(as_json, lambda: views.curiosities(record), lambda: jsonout.curiosities(record))
+    s.show(
+        as_json, lambda: views.curiosities(record, s.env.lang), lambda: jsonout.curiosities(record)
+    )
 
 
 app.command("trivia", help="Same as curiosities.", hidden=True)(curiosities)
@@ -313,7 +323,9 @@ def countdown(
     record = s.load_film()
     cd = s.countdown(record, tz, now)
     if not live_view:
-        s.show(as_json, lambda: views.countdown(record, cd), lambda: jsonout.countdown(cd))
+        s.show(
+            as_json, lambda: views.countdown(record, cd, s.env.lang), lambda: jsonout.countdown(cd)
+        )
         return
     if as_json or now is not None or not s.env.stdout_isatty:
         raise s.usage("--live needs a terminal, and goes without --json and --now")
@@ -325,7 +337,7 @@ def countdown(
     terminal, _ = s.env.text_streams()
     # Big digits fill the terminal: no reading measure here.
     console = render.console(s.env, terminal, measure=s.env.columns)
-    live.run(console, record, cd.zone, s.now, time.sleep)
+    live.run(console, record, cd.zone, s.now, time.sleep, lang=s.env.lang)
 
 
 @app.command()
@@ -341,7 +353,7 @@ def signal(
         sig = ephemeris.signal(instant)
     except ephemeris.OutOfRange as e:
         raise (s.usage(f"--now: {e}") if now is not None else LostcliError(str(e))) from None
-    s.show(as_json, lambda: views.signal(sig, zone), lambda: jsonout.signal(sig))
+    s.show(as_json, lambda: views.signal(sig, zone, s.env.lang), lambda: jsonout.signal(sig))
 
 
 @app.command()
@@ -361,7 +373,7 @@ def trailer(
     s = _session(ctx)
     record = s.load_film()
     url = record.trailer.url
-    s.show(as_json, lambda: views.trailer(record), lambda: jsonout.trailer(record))
+    s.show(as_json, lambda: views.trailer(record, s.env.lang), lambda: jsonout.trailer(record))
     if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
         from lostcli import browser
 

@@ -31,6 +31,9 @@ RELEASE_YEARS = (1900, 2200)  # keeps every date the time engine derives (annive
 T = TypeVar("T")
 
 Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS)]
+# A field that ends in `_ko` holds the Korean of the field before the suffix; where it is missing
+# the Korean edition shows the English (Film.ko).
+Korean = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS, description="in Korean")]
 Sources = Annotated[tuple[Text, ...], Meta(min_length=1, description="ids from [[sources]]")]
 
 
@@ -54,6 +57,7 @@ class Title(_Table, frozen=True):
     short: Text
     sources: Sources
     note: Text | None = None
+    note_ko: Korean | None = None
 
 
 # How sure the fact sheet is of a fact: "uncertain" is a single or weak source, and the tool shows
@@ -76,10 +80,16 @@ class About(_Table, frozen=True):
     synopsis: Annotated[str, Meta(min_length=1, description="paragraphs, blank-line separated")]
     sources: Sources
     rating_confidence: Confidence = "confirmed"
+    language_ko: Korean | None = None
+    genres_ko: tuple[Korean, ...] | None = None
+    rating_ko: Korean | None = None
+    studio_ko: Korean | None = None
+    logline_ko: Korean | None = None
+    synopsis_ko: Korean | None = None
 
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(p.strip() for p in self.synopsis.split("\n\n") if p.strip())
+    def paragraphs(self, lang: str = "en") -> tuple[str, ...]:
+        text = ko(self.synopsis, self.synopsis_ko, lang)
+        return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
 
 class Release(_Table, frozen=True):
@@ -90,6 +100,7 @@ class Release(_Table, frozen=True):
     announced: date
     reasoning: Text
     sources: Sources
+    platform_ko: Korean | None = None
 
 
 class Trailer(_Table, frozen=True):
@@ -97,6 +108,7 @@ class Trailer(_Table, frozen=True):
     language: Text
     sources: Sources
     confidence: Confidence = "confirmed"
+    language_ko: Korean | None = None
 
 
 class Credit(_Table, frozen=True):
@@ -105,6 +117,7 @@ class Credit(_Table, frozen=True):
     sources: Sources
     native: Text | None = None
     confidence: Confidence = "confirmed"
+    role_ko: Korean | None = None
 
 
 class Role(_Table, frozen=True):
@@ -113,18 +126,28 @@ class Role(_Table, frozen=True):
     character: Text
     sources: Sources
     note: Text | None = None
+    actor_ko: Korean | None = None
+    character_ko: Korean | None = None
+    note_ko: Korean | None = None
 
 
 class Curiosity(_Table, frozen=True):
     text: Text
     sources: Sources
     confidence: Confidence = "confirmed"
+    text_ko: Korean | None = None
 
 
 class Event(_Table, frozen=True):
     date: date
     event: Text
     sources: Sources
+    event_ko: Korean | None = None
+
+
+def ko(english: str, korean: str | None, lang: str) -> str:
+    """A field in the language asked for: its Korean where the record has it, else English."""
+    return korean if lang == "ko" and korean else english
 
 
 def _rows(kind: type[Struct]) -> Any:

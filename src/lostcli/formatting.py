@@ -11,7 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime, timedelta
 
-# Unit names for counted spans: singular, plural.
+# Counted units: English singular and plural; Korean, which has no plural, as a pattern.
 UNITS = {
     "year": ("year", "years"),
     "month": ("month", "months"),
@@ -21,6 +21,13 @@ UNITS = {
     "second": ("second", "seconds"),
     "problem": ("problem", "problems"),
 }
+UNITS_KO = {
+    "year": "{n}년", "month": "{n}개월", "day": "{n}일", "hour": "{n}시간", "minute": "{n}분",
+    "second": "{n}초", "problem": "문제 {n}개",
+}  # fmt: skip
+# Korean weekdays, Monday first, and the halves of the day (CLDR's wide day periods).
+WEEKDAYS_KO = "월화수목금토일"
+HALVES_KO = ("오전", "오후")
 # Compact forms of a span: the prompt's (`3d 04h`, `3일 04시간`), in each language, and a
 # duration's (`12 min 34 s`). The shell snippets are given the prompt's forms too.
 COMPACT = {
@@ -39,12 +46,17 @@ COMPACT = {
         "now": "공개 중",
     },
 }
-DURATION = {"hours": "{h} h {m:02d} min", "minutes": "{m} min {s:02d} s", "seconds": "{s} s"}
+DURATION = {
+    "en": {"hours": "{h} h {m:02d} min", "minutes": "{m} min {s:02d} s", "seconds": "{s} s"},
+    "ko": {"hours": "{h}시간 {m:02d}분", "minutes": "{m}분 {s:02d}초", "seconds": "{s}초"},
+}
 STATUS = {"upcoming": "upcoming", "released": "released"}
 
 
-def plural(n: int, unit: str) -> str:
-    """`1 day`, `3 days`."""
+def plural(n: int, unit: str, lang: str = "en") -> str:
+    """`1 day`, `3 days`; `3일`."""
+    if lang == "ko":
+        return UNITS_KO[unit].format(n=n)
     one, many = UNITS[unit]
     return f"{n} {one if n == 1 else many}"
 
@@ -63,11 +75,11 @@ def split(seconds: int) -> tuple[int, int, int, int]:
     return days, hours, minutes, secs
 
 
-def clock(seconds: int) -> str:
-    """`3 days 04:12:09`, `04:12:09`."""
+def clock(seconds: int, lang: str = "en") -> str:
+    """`3 days 04:12:09` (`3일 04:12:09`), `04:12:09`."""
     days, h, m, s = split(seconds)
     hms = f"{h:02d}:{m:02d}:{s:02d}"
-    return f"{plural(days, 'day')} {hms}" if days else hms
+    return f"{plural(days, 'day', lang)} {hms}" if days else hms
 
 
 def digits(seconds: int) -> str:
@@ -77,12 +89,15 @@ def digits(seconds: int) -> str:
     return f"{days}d {hms}" if days else hms
 
 
-def calendar(years: int, months: int, days: int, hours: int, minutes: int, secs: int) -> str:
-    """`1 year, 5 months, 25 days`; the time of day only when the span is under a day."""
+def calendar(
+    years: int, months: int, days: int, hours: int, minutes: int, secs: int, lang: str = "en"
+) -> str:
+    """`1 year, 5 months, 25 days` (`1년 5개월 25일`); the time of day only when the span is
+    under a day."""
     big = [(years, "year"), (months, "month"), (days, "day")]
     small = [(hours, "hour"), (minutes, "minute"), (secs, "second")]
-    parts = [plural(n, unit) for n, unit in big if n] or [plural(n, unit) for n, unit in small if n]
-    return ", ".join(parts) or plural(0, "second")
+    parts = [plural(n, u, lang) for n, u in big if n] or [plural(n, u, lang) for n, u in small if n]
+    return (" " if lang == "ko" else ", ").join(parts) or plural(0, "second", lang)
 
 
 def relative(seconds: int, lang: str = "en") -> tuple[str, int, str]:
@@ -98,16 +113,22 @@ def relative(seconds: int, lang: str = "en") -> tuple[str, int, str]:
     return (forms["ago"].format(d=d) if d else forms["now"]), d, STATUS["released"]
 
 
-def duration(seconds: int) -> str:
-    """Whole seconds as `12 min 34 s` or `1 h 02 min`. Callers round once, before formatting,
-    so that a sum or a double of what they show is what they show."""
-    form = DURATION["hours" if seconds >= 3600 else "minutes" if seconds >= 60 else "seconds"]
+def duration(seconds: int, lang: str = "en") -> str:
+    """Whole seconds as `12 min 34 s` or `1 h 02 min` (`12분 34초`). Callers round once, before
+    formatting, so that a sum or a double of what they show is what they show."""
+    forms = DURATION[lang]
+    form = forms["hours" if seconds >= 3600 else "minutes" if seconds >= 60 else "seconds"]
     h, rest = divmod(seconds, 3600)
     return form.format(h=h, m=rest // 60 if h else seconds // 60, s=seconds % 60)
 
 
-def million_km(km: float) -> str:
-    """`183.8 million km`."""
+def million_km(km: float, lang: str = "en") -> str:
+    """`183.8 million km`; in Korean, which counts in 만 (10^4) and 억 (10^8), `1억 8,380만 km`,
+    to the same hundred thousand km."""
+    if lang == "ko":
+        man = round(km / 1e5) * 10
+        eok, man = divmod(man, 10_000)
+        return (f"{eok}억 {man:,}만 km" if man else f"{eok}억 km") if eok else f"{man:,}만 km"
     return f"{km / 1e6:,.1f} million km"
 
 
@@ -126,22 +147,35 @@ def offset(delta: timedelta | None) -> str:
     return f"UTC{signed_offset(delta)}"
 
 
-def stamp(moment: datetime) -> str:
-    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`; no abbreviation when it only repeats the offset,
-    no offset when the abbreviation is UTC."""
+def stamp(moment: datetime, lang: str = "en") -> str:
+    """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`, `2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)`
+    (CLDR's Korean forms); no abbreviation when it only repeats the offset, no offset when the
+    abbreviation is UTC."""
     utc = offset(moment.utcoffset())
     abbr = moment.tzname() or ""
     label = f" {abbr}" if abbr and abbr != utc else ""
+    if lang == "ko":
+        half, hour = HALVES_KO[moment.hour >= 12], (moment.hour + 11) % 12 + 1
+        day = f"{date_ko(moment)} ({WEEKDAYS_KO[moment.weekday()]}) {half} {hour}:{moment:%M}"
+    else:
+        day = f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
     if abbr == "UTC" and utc == "UTC+00:00":  # UTC once, not `07:00 UTC (UTC+00:00)`
-        return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M} UTC"
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}{label} ({utc})"
+        return f"{day} UTC"
+    return f"{day}{label} ({utc})"
 
 
-def day_month(moment: datetime) -> str:
-    """`Friday 30 May`."""
+def date_ko(moment: datetime) -> str:
+    """`2025년 5월 30일`."""
+    return f"{moment.year}년 {moment.month}월 {moment.day}일"
+
+
+def day_month(moment: datetime, lang: str = "en") -> str:
+    """`Friday 30 May`, `5월 30일 금요일`."""
+    if lang == "ko":
+        return f"{moment.month}월 {moment.day}일 {WEEKDAYS_KO[moment.weekday()]}요일"
     return f"{moment:%A} {moment.day} {moment:%B}"
 
 
-def day_month_year(moment: datetime) -> str:
-    """`9 Jan 2026`."""
-    return f"{moment.day} {moment:%b %Y}"
+def day_month_year(moment: datetime, lang: str = "en") -> str:
+    """`9 Jan 2026`, `2026년 1월 9일`."""
+    return date_ko(moment) if lang == "ko" else f"{moment.day} {moment:%b %Y}"

@@ -82,7 +82,7 @@ def info(film: Film, cd: Countdown, delay: float | None) -> dict[str, Any]:
 def synopsis(film: Film, short: bool) -> dict[str, Any]:
     if short:
         return {"logline": film.about.logline}
-    return {"logline": film.about.logline, "synopsis": list(film.about.paragraphs)}
+    return {"logline": film.about.logline, "synopsis": list(film.about.paragraphs())}
 
 
 def credits(film: Film) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from rich.text import Text
 from lostcli import timeline, views
 from lostcli.film import Film
 from lostcli.formatting import digits
+from lostcli.i18n import translator
 from lostcli.render import fit
 from lostcli.zones import Zone
 
@@ -45,19 +46,20 @@ def big(text: str) -> str:
     return "\n".join(" ".join(FONT[c][row] for c in text) for row in range(5))
 
 
-def frame(film: Film, cd: timeline.Countdown, width: int) -> RenderableType:
+def frame(film: Film, cd: timeline.Countdown, width: int, lang: str = "en") -> RenderableType:
     """The big-digit view, or the ordinary countdown where the digits would not fit."""
     art = big(digits(cd.seconds))
     if max(len(line) for line in art.splitlines()) > width:
-        return views.countdown(film, cd)
-    caption = "until the release" if cd.status == "upcoming" else "since the release"
+        return views.countdown(film, cd, lang)
+    _ = translator(lang)
+    caption = _("until the release") if cd.status == "upcoming" else _("since the release")
     return Group(
         Align.center(views.title(film)),
         Text(""),
         Align.center(Text(art, style=views.ACCENT)),
         Text(""),
         Align.center(Text(caption, style=views.DIM)),
-        Align.center(views.status_line(film, cd)),
+        Align.center(views.status_line(film, cd, lang)),
     )
 
 
@@ -68,6 +70,7 @@ def run(
     now: Callable[[], datetime],
     sleep: Callable[[float], None],
     frames: int | None = None,
+    lang: str = "en",
 ) -> None:
     """Redraw until interrupted (or for `frames` frames)."""
 
@@ -81,7 +84,9 @@ def run(
             while frames is None or shown < frames:
                 moment = now()
                 cd = timeline.countdown(film.release, moment, zone)
-                live.update(fit(frame(film, cd, console.width), console.encoding), refresh=True)
+                live.update(
+                    fit(frame(film, cd, console.width, lang), console.encoding), refresh=True
+                )
                 shown += 1
                 sleep(1 - moment.microsecond / 1_000_000)
     finally:

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from lostcli import formatting as fmt
 from lostcli.context import printable
+from lostcli.film import ko
+from lostcli.i18n import translator
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.config import Setting
@@ -47,9 +48,9 @@ def title(film: Film) -> Text:
     return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
 
 
-def _doubt(confidence: str) -> str:
+def _doubt(confidence: str, lang: str) -> str:
     """What follows a fact that the fact sheet marks uncertain: it is shown, never asserted."""
-    return " (uncertain)" if confidence == "uncertain" else ""
+    return translator(lang)(" (uncertain)") if confidence == "uncertain" else ""
 
 
 def link(url: str) -> Text:
@@ -58,108 +59,137 @@ def link(url: str) -> Text:
     return Text(url, style=Style(link=url, underline=True), no_wrap=True, overflow="ignore")
 
 
-def status_line(film: Film, cd: Countdown) -> Text:
-    platform = film.release.platform
-    span = fmt.calendar(*cd.calendar)
+def status_line(film: Film, cd: Countdown, lang: str = "en") -> Text:
+    _ = translator(lang)
+    platform = ko(film.release.platform, film.release.platform_ko, lang)
+    span = fmt.calendar(*cd.calendar, lang=lang)
     if cd.status == "upcoming":
-        return Text.assemble(("Coming soon", "bold yellow"), f" to {platform}: in {span}")
-    return Text.assemble(("Out now", "bold green"), f" on {platform}: released {span} ago")
+        rest = _(" to {platform}: in {span}").format(platform=platform, span=span)
+        return Text.assemble((_("Coming soon"), "bold yellow"), rest)
+    rest = _(" on {platform}: released {span} ago").format(platform=platform, span=span)
+    return Text.assemble((_("Out now"), "bold green"), rest)
 
 
-def info(film: Film, cd: Countdown, delay: float | None) -> RenderableType:
+def _people(film: Film, role: str, lang: str) -> str:
+    return ", ".join(ko(c.name, c.native, lang) for c in film.credits_for(role))
+
+
+def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> RenderableType:
+    _ = translator(lang)
+    about = film.about
     grid = _grid()
-    directors = ", ".join(c.name for c in film.credits_for("Director"))
-    writers = ", ".join(c.name for c in film.credits_for("Screenplay"))
     rows = [
-        ("Release", fmt.stamp(cd.release)),
-        ("Director", directors),
-        ("Writers", writers),
-        ("Studio", film.about.studio),
-        ("Platform", film.release.platform),
-        ("Runtime", f"{film.about.runtime_minutes} min"),
-        ("Rating", film.about.rating + _doubt(film.about.rating_confidence)),
-        ("Genres", ", ".join(film.about.genres)),
-        ("Language", film.about.language),
+        (_("Release"), fmt.stamp(cd.release, lang)),
+        (_("Director"), _people(film, "Director", lang)),
+        (_("Writers"), _people(film, "Screenplay", lang)),
+        (_("Studio"), ko(about.studio, about.studio_ko, lang)),
+        (_("Platform"), ko(film.release.platform, film.release.platform_ko, lang)),
+        (_("Runtime"), _("{minutes} min").format(minutes=about.runtime_minutes)),
+        (
+            _("Rating"),
+            ko(about.rating, about.rating_ko, lang) + _doubt(about.rating_confidence, lang),
+        ),
+        (
+            _("Genres"),
+            ", ".join(about.genres_ko if lang == "ko" and about.genres_ko else about.genres),
+        ),
+        (_("Language"), ko(about.language, about.language_ko, lang)),
     ]
-    grid.add_row("Status", status_line(film, cd))
+    grid.add_row(_("Status"), status_line(film, cd, lang))
     for label, value in rows:
         grid.add_row(label, Text(value))
     if delay is not None:
-        arrives = fmt.duration(round(delay))
-        grid.add_row("To Mars", Text(f"a message sent now arrives in {arrives}"))
+        arrives = fmt.duration(round(delay), lang)
+        grid.add_row(
+            _("To Mars"), Text(_("a message sent now arrives in {time}").format(time=arrives))
+        )
+    literal = _("{romanized} · literally “{literal}”")
     body = Group(
-        Text(f"{film.title.romanized} · literally “{film.title.literal}”", style=DIM),
+        Text(literal.format(romanized=film.title.romanized, literal=film.title.literal), style=DIM),
         Text(""),
-        Text(film.about.logline, style="italic"),
+        Text(ko(about.logline, about.logline_ko, lang), style="italic"),
         Text(""),
         grid,
     )
-    return Group(_panel(body, title(film)), trailer(film))
+    return Group(_panel(body, title(film)), trailer(film, lang))
 
 
-def synopsis(film: Film, short: bool) -> RenderableType:
+def synopsis(film: Film, short: bool, lang: str = "en") -> RenderableType:
+    logline = ko(film.about.logline, film.about.logline_ko, lang)
     if short:
-        return Text(film.about.logline)
-    paragraphs: list[RenderableType] = [title(film), Text(film.about.logline, style="italic")]
-    paragraphs += [Text(p) for p in film.about.paragraphs]
+        return Text(logline)
+    paragraphs: list[RenderableType] = [title(film), Text(logline, style="italic")]
+    paragraphs += [Text(p) for p in film.about.paragraphs(lang)]
     return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
 
 
-def credits(film: Film) -> RenderableType:
-    crew = Table(title="Crew", title_justify="left", title_style=ACCENT, show_edge=False)
-    crew.add_column("Role", style=LABEL, no_wrap=True)
-    crew.add_column("Name", overflow="fold")  # a name wraps, and is never cut with "…"
+def credits(film: Film, lang: str = "en") -> RenderableType:
+    _ = translator(lang)
+    crew = Table(title=_("Crew"), title_justify="left", title_style=ACCENT, show_edge=False)
+    crew.add_column(_("Role"), style=LABEL, no_wrap=True)
+    crew.add_column(_("Name"), overflow="fold")  # a name wraps, and is never cut with "…"
     previous = None
     for c in film.crew:
-        role = "" if c.role == previous else c.role
+        role = "" if c.role == previous else ko(c.role, c.role_ko, lang)
         previous = c.role
-        native = f"  {c.native}" if c.native else ""
-        crew.add_row(Text(role), Text.assemble(c.name, (native + _doubt(c.confidence), DIM)))
-    cast = Table(title="Voice cast", title_justify="left", title_style=ACCENT, show_edge=False)
-    cast.add_column("Character", style=LABEL, overflow="fold")
-    cast.add_column("Korean original", overflow="fold")
-    cast.add_column("English dub", overflow="fold")
+        # in English, the Hangul beside the name; in Korean, the Hangul alone where there is one
+        name = ko(c.name, c.native, lang)
+        native = f"  {c.native}" if c.native and lang != "ko" else ""
+        crew.add_row(Text(role), Text.assemble(name, (native + _doubt(c.confidence, lang), DIM)))
+    cast = Table(title=_("Voice cast"), title_justify="left", title_style=ACCENT, show_edge=False)
+    cast.add_column(_("Character"), style=LABEL, overflow="fold")
+    cast.add_column(_("Korean original"), overflow="fold")
+    cast.add_column(_("English dub"), overflow="fold")
     dubs = {r.character: r for r in film.cast_for("english")}
     for r in film.cast_for("original"):
-        original = Text.assemble(r.actor, (f" ({r.note})" if r.note else "", DIM))
+        note = ko(r.note, r.note_ko, lang) if r.note else ""
+        original = Text.assemble(ko(r.actor, r.actor_ko, lang), (f" ({note})" if note else "", DIM))
         dub = dubs.get(r.character)
-        cast.add_row(Text(r.character), original, Text(dub.actor if dub else "-"))
+        dubbed = ko(dub.actor, dub.actor_ko, lang) if dub else "-"
+        cast.add_row(Text(ko(r.character, r.character_ko, lang)), original, Text(dubbed))
     return Group(crew, Text(""), cast)
 
 
-def curiosities(film: Film) -> RenderableType:
+def curiosities(film: Film, lang: str = "en") -> RenderableType:
+    _ = translator(lang)
     names = {s.id: s.name for s in film.sources}
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style=ACCENT, no_wrap=True)
     table.add_column(overflow="fold")
     for i, c in enumerate(film.curiosities, 1):
-        cited = "; ".join(names[s] for s in c.sources)
-        cited += _doubt(c.confidence)
-        table.add_row(f"{i}.", Text.assemble(c.text, "\n", (f"Source: {cited}", DIM)))
+        cited = "; ".join(names[s] for s in c.sources) + _doubt(c.confidence, lang)
+        source = _("Source: {sources}").format(sources=cited)
+        table.add_row(f"{i}.", Text.assemble(ko(c.text, c.text_ko, lang), "\n", (source, DIM)))
         table.add_row("", "")
     return Group(title(film), Text(""), table)
 
 
-def countdown(film: Film, cd: Countdown) -> RenderableType:
+def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
+    from rich.progress_bar import ProgressBar  # only this view draws one
+
+    _ = translator(lang)
     grid = _grid()
-    grid.add_row("Release", Text(fmt.stamp(cd.release)))
+    grid.add_row(_("Release"), Text(fmt.stamp(cd.release, lang)))
     if cd.date_differs:
-        here, there = fmt.day_month(cd.release), fmt.day_month(film.release.instant)
-        note = f"Here that is {here}, not {there}."
+        here = fmt.day_month(cd.release, lang)
+        there = fmt.day_month(film.release.instant, lang)
+        note = _("Here that is {here}, not {there}.").format(here=here, there=there)
         grid.add_row("", Text(note, style="yellow"))
-    grid.add_row("Zone", Text(cd.zone.name))
-    grid.add_row("Now", Text(fmt.stamp(cd.now), style=DIM))
-    grid.add_row("Status", status_line(film, cd))
+    grid.add_row(_("Zone"), Text(cd.zone.name))
+    grid.add_row(_("Now"), Text(fmt.stamp(cd.now, lang), style=DIM))
+    grid.add_row(_("Status"), status_line(film, cd, lang))
     if cd.status == "upcoming":
-        grid.add_row("Remaining", Text(fmt.clock(cd.seconds), style="bold"))
+        grid.add_row(_("Remaining"), Text(fmt.clock(cd.seconds, lang), style="bold"))
         bar = Table.grid(padding=(0, 1))
         bar.add_row(ProgressBar(total=1.0, completed=cd.progress, width=30), f"{cd.progress:.0%}")
-        grid.add_row("Progress", bar)
+        grid.add_row(_("Progress"), bar)
     else:
-        grid.add_row("Since", Text(fmt.clock(cd.seconds), style="bold"))
+        grid.add_row(_("Since"), Text(fmt.clock(cd.seconds, lang), style="bold"))
     ann = cd.anniversary
-    grid.add_row("Anniversary", Text(f"{fmt.ordinal(ann.number)}, {fmt.stamp(ann.at)}"))
-    grid.add_row("", Text(f"in {fmt.clock(ann.until.total)}"))
+    number = fmt.ordinal(ann.number) if lang != "ko" else f"{ann.number}"
+    at = _("{number}, {when}").format(number=number, when=fmt.stamp(ann.at, lang))
+    grid.add_row(_("Anniversary"), Text(at))
+    grid.add_row("", Text(_("in {time}").format(time=fmt.clock(ann.until.total, lang))))
     return _panel(grid, title(film))
 
 
@@ -188,33 +218,37 @@ def validation(path: object, record: Film | None, problems: list[Problem]) -> Re
     return Group(Text(f"{path}: {count}", style="red"), *(Text(f"  {p}") for p in problems))
 
 
-def signal(sig: Signal, zone: Zone) -> RenderableType:
+def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
+    _ = translator(lang)
+
     def local(moment: datetime) -> str:
-        return fmt.stamp(moment.astimezone(zone.tzinfo))
+        return fmt.stamp(moment.astimezone(zone.tzinfo), lang)
 
     grid = _grid()
-    grid.add_row("Now", Text(local(sig.at), style=DIM))
+    grid.add_row(_("Now"), Text(local(sig.at), style=DIM))
     one_way = round(sig.one_way_seconds)  # rounded once, so the round trip is twice what shows
-    grid.add_row("Distance", Text(f"{fmt.million_km(sig.distance_km)} ({sig.distance_au:.3f} AU)"))
-    grid.add_row("One way", Text(f"a message sent now reaches Mars in {fmt.duration(one_way)}"))
-    grid.add_row("Round trip", Text(f"{fmt.duration(2 * one_way)} from question to answer"))
-    grid.add_row(
-        "Closest", Text(f"{local(sig.closest.at)}: {fmt.million_km(sig.closest.distance_km)}")
-    )
-    grid.add_row(
-        "Conjunction",
-        Text(
-            f"{local(sig.conjunction.at)}: the Sun passes between Earth and Mars and blocks contact"
-        ),
-    )
-    since = fmt.day_month_year(sig.previous_conjunction.at.astimezone(zone.tzinfo))
-    grid.add_row(
-        "Cycle", Text(f"day {sig.cycle_day} of about 780 since the conjunction of {since}")
-    )
-    return _panel(grid, Text("Earth to Mars", style=ACCENT))
+    distance = f"{fmt.million_km(sig.distance_km, lang)} ({sig.distance_au:.3f} AU)"
+    grid.add_row(_("Distance"), Text(distance))
+    reaches = _("a message sent now reaches Mars in {time}")
+    grid.add_row(_("One way"), Text(reaches.format(time=fmt.duration(one_way, lang))))
+    back = _("{time} from question to answer").format(time=fmt.duration(2 * one_way, lang))
+    grid.add_row(_("Round trip"), Text(back))
+    closest = f"{local(sig.closest.at)}: {fmt.million_km(sig.closest.distance_km, lang)}"
+    grid.add_row(_("Closest"), Text(closest))
+    blocked = _("{when}: the Sun passes between Earth and Mars and blocks contact")
+    grid.add_row(_("Conjunction"), Text(blocked.format(when=local(sig.conjunction.at))))
+    since = fmt.day_month_year(sig.previous_conjunction.at.astimezone(zone.tzinfo), lang)
+    cycle = _("day {day} of about 780 since the conjunction of {since}")
+    grid.add_row(_("Cycle"), Text(cycle.format(day=sig.cycle_day, since=since)))
+    return _panel(grid, Text(_("Earth to Mars"), style=ACCENT))
 
 
-def trailer(film: Film) -> RenderableType:
-    doubt = _doubt(film.trailer.confidence)
-    label = Text(f"{film.title.english} trailer ({film.trailer.language}){doubt}:", style=LABEL)
-    return Group(label, link(film.trailer.url))
+def trailer(film: Film, lang: str = "en") -> RenderableType:
+    _ = translator(lang)
+    language = ko(film.trailer.language, film.trailer.language_ko, lang)
+    text = _("{title} trailer ({language}){doubt}:").format(
+        title=film.title.english if lang != "ko" else film.title.korean,
+        language=language,
+        doubt=_doubt(film.trailer.confidence, lang),
+    )
+    return Group(Text(text, style=LABEL), link(film.trailer.url))
