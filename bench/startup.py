@@ -34,6 +34,7 @@ COMMANDS = {
     "lostcli credits": [LOSTCLI, "credits"],
     "lostcli curiosities": [LOSTCLI, "curiosities"],
     "lostcli signal": [LOSTCLI, "signal", NOW],
+    "lostcli info (ko)": [LOSTCLI, "--lang", "ko", "info", NOW],
     # with a config file (CONFIG_HOME below): read through the prompt's cache, parsed by the rest
     "lostcli prompt +config": [LOSTCLI, "prompt"],
     "lostcli info +config": [LOSTCLI, "info", NOW],
@@ -57,6 +58,7 @@ RATIOS = [
     ("lostcli credits", "python -c pass", 10),
     ("lostcli curiosities", "python -c pass", 10),
     ("lostcli signal", "python -c pass", 11),
+    ("lostcli info (ko)", "lostcli info", 1.25),
     ("lostcli prompt +config", "python -c pass", 1.5),
     ("lostcli info +config", "python -c pass", 10),
     ("typer+rich hello", "python -c pass", None),

@@ -50,7 +50,8 @@ def title(film: Film) -> Text:
 
 def _doubt(confidence: str, lang: str) -> str:
     """What follows a fact that the fact sheet marks uncertain: it is shown, never asserted."""
-    return translator(lang)(" (uncertain)") if confidence == "uncertain" else ""
+    _ = translator(lang)
+    return _(" (uncertain)") if confidence == "uncertain" else ""
 
 
 def link(url: str) -> Text:
