@@ -25,7 +25,7 @@ URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 def used_messages() -> set[str]:
     """Every string the code hands to `_`: the calls of a translator named `_`."""
     found = set()
-    for module in ("views.py", "live.py"):
+    for module in ("views.py", "live.py", "ical.py"):
         tree = ast.parse((SOURCE / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
@@ -114,3 +114,17 @@ def test_the_korean_card() -> None:
         assert expected in out
     credits = run("--lang", "ko", "credits").out
     assert "김태리 (첫 목소리 연기)" in credits and "Kang Hyun-joo" in credits  # no Hangul: English
+
+
+def test_the_korean_calendar() -> None:
+    """Oracle: icalendar reads the Korean events; their UIDs are the English edition's."""
+    import icalendar
+
+    korean = run("--lang", "ko", "calendar", "--anniversary", "--now", LATER).out
+    english = run("calendar", "--anniversary", "--now", LATER).out
+    events = list(icalendar.Calendar.from_ical(korean).walk("VEVENT"))
+    assert str(events[0]["SUMMARY"]) == "이 별에 필요한 (Lost in Starlight) 넷플릭스 공개"
+    assert str(events[1]["SUMMARY"]) == "이 별에 필요한 (Lost in Starlight) 공개 2년"
+    assert str(events[0]["DESCRIPTION"]).startswith("2050년 서울, 화성 탐사를 꿈꾸는")
+    uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(english).walk("VEVENT")]
+    assert [str(e["UID"]) for e in events] == uids

@@ -413,7 +413,7 @@ def calendar(
     cd = s.countdown(record, tz, now)
     if output is not None and (output.endswith("/") or Path(output).is_dir()):
         raise s.usage(f"--output: {quoted(output)} is a directory; name a file in it")
-    text = ical.calendar(ical.film_events(record, cd, anniversary), cd.now)
+    text = ical.calendar(ical.film_events(record, cd, anniversary, s.env.lang), cd.now)
     if output is None or output == "-":
         s.env.write_utf8(text)
         return

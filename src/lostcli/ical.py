@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from lostcli import __version__
-from lostcli.film import Film
+from lostcli.film import Film, ko
 from lostcli.formatting import plural
+from lostcli.i18n import translator
 from lostcli.timeline import Countdown
 
 
@@ -73,17 +74,24 @@ def calendar(events: list[CalendarEvent], now: datetime) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def film_events(record: Film, cd: Countdown, anniversary: bool) -> list[CalendarEvent]:
-    """The release, and with `anniversary` the next anniversary, as calendar events."""
-    title = f"{record.title.english} ({record.title.korean})"
+def film_events(
+    record: Film, cd: Countdown, anniversary: bool, lang: str = "en"
+) -> list[CalendarEvent]:
+    """The release, and with `anniversary` the next anniversary, as calendar events. The UIDs
+    are the same in every language: importing the other edition updates the same events."""
+    _ = translator(lang)
+    english, korean = record.title.english, record.title.korean
+    title = f"{korean} ({english})" if lang == "ko" else f"{english} ({korean})"
+    platform = ko(record.release.platform, record.release.platform_ko, lang)
+    logline = ko(record.about.logline, record.about.logline_ko, lang)
     length = timedelta(minutes=record.about.runtime_minutes)
     events = [
         CalendarEvent(
             uid=uid(record.title.english, "release", stamp(record.release.instant)),
             start=record.release.instant,
             duration=length,
-            summary=f"{title} on {record.release.platform}",
-            description=record.about.logline,
+            summary=_("{title} on {platform}").format(title=title, platform=platform),
+            description=logline,
             url=record.trailer.url,
         )
     ]
@@ -94,8 +102,10 @@ def film_events(record: Film, cd: Countdown, anniversary: bool) -> list[Calendar
                 uid=uid(record.title.english, f"anniversary {n}", stamp(cd.anniversary.at)),
                 start=cd.anniversary.at,
                 duration=length,
-                summary=f"{title}: {plural(n, 'year')} since the release",
-                description=record.about.logline,
+                summary=_("{title}: {years} since the release").format(
+                    title=title, years=plural(n, "year", lang)
+                ),
+                description=logline,
                 url=record.trailer.url,
             )
         )
