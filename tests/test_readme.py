@@ -10,7 +10,10 @@ import pytest
 
 from tests.conftest import run
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_KO = (ROOT / "README.ko.md").read_text(encoding="utf-8")
+READMES = {"README.md": README, "README.ko.md": README_KO}
 
 # The sample as the README shows it, and the instant it was taken at.
 SAMPLES = {
@@ -19,13 +22,17 @@ SAMPLES = {
     "lostcli signal --tz Asia/Seoul": "2026-11-25T03:00Z",
     "lostcli trailer": None,
     "lostcli calendar --now 2026-11-25T03:00:00Z": None,
+    "lostcli --lang ko info --tz Asia/Seoul": "2026-11-25T12:00+09:00",
+    "lostcli --lang ko countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
 }
+WHERE = {command: "README.ko.md" if "--lang ko" in command else "README.md" for command in SAMPLES}
 
 
-def sample(command: str) -> str:
-    m = re.search(r"```console\n\$ " + re.escape(command) + r"\n(.*?)\n```", README, re.S)
+def sample(command: str, text: str | None = None) -> str:
+    text = READMES[WHERE[command]] if text is None else text
+    m = re.search(r"```console\n\$ " + re.escape(command) + r"\n(.*?)```", text, re.S)
     assert m, command
-    return m[1]
+    return m[1].rstrip("\n")
 
 
 def output(command: str) -> str:
@@ -58,10 +65,17 @@ def test_every_command_is_in_the_readme() -> None:
         assert f"`lostcli {command}" in README, command
 
 
+def test_the_korean_readme_has_the_same_quick_start() -> None:
+    def commands(text: str) -> list[str]:
+        return re.findall(r"^python3 -m venv .*$", text, re.M)
+
+    assert commands(README_KO) == commands(README) and len(commands(README)) == 2
+
+
 if __name__ == "__main__":  # python -m tests.test_readme: write the samples anew from real output
-    text = README
-    for command in SAMPLES:
-        text = text.replace(
-            f"$ {command}\n{sample(command)}\n", f"$ {command}\n{output(command)}\n"
-        )
-    (Path(__file__).resolve().parents[1] / "README.md").write_text(text, encoding="utf-8")
+    for name, original in READMES.items():
+        text = original
+        for command in (c for c in SAMPLES if WHERE[c] == name):
+            block = r"(```console\n\$ " + re.escape(command) + r"\n).*?```"
+            text = re.sub(block, lambda m, c=command: m[1] + output(c) + "\n```", text, flags=re.S)
+        (ROOT / name).write_text(text, encoding="utf-8")
