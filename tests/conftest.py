@@ -41,7 +41,9 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Every test, and every process it starts, has a home and folders of its own."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LOSTCLI_FILM", "LOSTCLI_TZ", "NO_COLOR"):
+    # and speaks English, whatever the locale of the machine that runs the suite
+    for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LOSTCLI_FILM", "LOSTCLI_TZ", "NO_COLOR",
+                "LOSTCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # fmt: skip
         monkeypatch.delenv(var, raising=False)
 
 
