@@ -39,12 +39,26 @@ def used_messages() -> set[str]:
     return found
 
 
+def help_texts() -> set[str]:
+    """Every help text of the command tree, as Typer keeps them (the catalog's message ids)."""
+    from typer.main import get_command
+
+    from lostcli import cli
+
+    group = get_command(cli.app)
+    assert isinstance(group, cli.Group)
+    commands = [group, *(c for c in group.commands.values() if not c.hidden)]
+    found = {c.help for c in commands if c.help}
+    found |= {p.help for c in commands for p in c.params if getattr(p, "help", None)}
+    return found | set(cli.CLICK_WORDS) | {"Try '{path} -h' for help."}
+
+
 def test_the_catalog_is_complete_and_exact() -> None:
     entries = i18n.parse(i18n.path("ko").read_text(encoding="utf-8"))
     header = entries.pop("")
     assert "Plural-Forms: nplurals=1; plural=0;" in header[0]
     assert not [m for m, (text, fuzzy) in entries.items() if not text or fuzzy]  # none empty
-    used = used_messages()
+    used = used_messages() | help_texts()
     assert used - set(entries) == set()  # every message has a translation
     assert set(entries) - used == set()  # and the catalog keeps none that is not used
     for message, (text, _) in entries.items():
@@ -128,3 +142,27 @@ def test_the_korean_calendar() -> None:
     assert str(events[0]["DESCRIPTION"]).startswith("2050년 서울, 화성 탐사를 꿈꾸는")
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(english).walk("VEVENT")]
     assert [str(e["UID"]) for e in events] == uids
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize(
+    "command", [[], ["info"], ["countdown"], ["prompt"], ["init"], ["calendar"], ["config"]]
+)
+def test_korean_help_reads_well_at_every_width(command: list[str], columns: int) -> None:
+    r = run("--lang", "ko", *command, "--help", env={"COLUMNS": str(columns)})
+    assert (r.code, r.err) == (0, "")
+    assert r.out.startswith("사용법: lostcli") and "옵션:" in r.out
+    flowing = " ".join(r.out.split())
+    assert "이 도움말을 보여 주고 끝냅니다." in flowing and "Show this" not in flowing
+    for line in r.out.splitlines():
+        assert cell_len(line) <= min(columns, 90), line
+
+
+def test_the_language_from_the_locale_reaches_the_help() -> None:
+    r = run("countdown", "--help", env={"LANG": "ko_KR.UTF-8"})
+    assert "내 시간대에서 공개까지 남은 시간" in r.out
+    bad = run("countdown", "--bogus", env={"LANG": "ko_KR.UTF-8"})
+    assert bad.err.splitlines()[:2] == [
+        "사용법: lostcli countdown [OPTIONS]",
+        "도움말은 'lostcli countdown -h'로 볼 수 있습니다.",
+    ]

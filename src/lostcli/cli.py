@@ -3,6 +3,7 @@
 No `from __future__ import annotations` here: Typer reads every command's annotations on every
 run, and evaluating them from strings cost 2.5 ms of each start-up."""
 
+import contextlib
 import re
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from typer.core import TyperGroup
 from lostcli import __version__, config, film, jsonout, render, views
 from lostcli.context import Environment, quoted, replace
 from lostcli.errors import ExitStatus, LostcliError, UsageError
+from lostcli.i18n import translator
 
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
 # the ephemeris, JSON), and these names serve the type checker alone.
@@ -91,19 +93,58 @@ class Session:
 
 
 class Context(typer.Context):
-    """Usage lines as git's read: Typer 0.28 writes a required argument as `{PATH}`."""
+    """Usage lines as git's read (Typer 0.28 writes a required argument as `{PATH}`), and Click's
+    headings in the language of the run."""
 
     def get_usage(self) -> str:
-        return _plain_usage(super().get_usage())
+        return self._finished(super().get_usage())
 
     def get_help(self) -> str:
+        session = self.find_root().obj
+        option = self.command.get_help_option(self)  # made once, and kept, by the command
+        if option is not None and isinstance(session, Session) and session.env.lang != "en":
+            option.help = translator(session.env.lang)("Show this message and exit.")
         # Click leaves a space at the end of a usage line that it breaks at a narrow width.
-        lines = _plain_usage(super().get_help()).splitlines()
+        lines = self._finished(super().get_help()).splitlines()
         return "\n".join(line.rstrip() for line in lines)
 
+    def _finished(self, text: str) -> str:
+        text = re.sub(r"\{([A-Z_]+)\}", r"\1", text)
+        session = self.find_root().obj
+        if isinstance(session, Session) and session.env.lang != "en":
+            _ = translator(session.env.lang)
+            for words in CLICK_WORDS:  # Click may have wrapped them over two lines
+                pattern = r"\s+".join(re.escape(w) for w in words.split())
+                text = re.sub(pattern, _(words), text)
+        return text
 
-def _plain_usage(text: str) -> str:
-    return re.sub(r"\{([A-Z_]+)\}", r"\1", text)
+
+# Click's own words in a help screen (its messages stay in English, as lostcli's errors do).
+CLICK_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message and exit.",
+               "[required]")  # fmt: skip
+
+
+def _translate_help(group: "Group", lang: str) -> None:
+    """Every help text of the command tree in `lang`, from the catalog: Typer keeps them as the
+    English the code is written in, which is their message id."""
+    _ = translator(lang)
+    for command in (group, *group.commands.values()):
+        command.help = command.help and _(command.help)
+        options: list[Any] = command.params  # Click's Option and Typer's Argument have help
+        for param in options:
+            if getattr(param, "help", None):
+                param.help = _(param.help)
+
+
+def _language(argv: list[str], env: Environment) -> str:
+    """The language of the run, before the command line is parsed: help is written in it."""
+    for i, arg in enumerate(argv):
+        name, eq, value = arg.partition("=")
+        if name == "--lang":
+            env.lang_option = value if eq else (argv[i + 1] if i + 1 < len(argv) else None)
+    with contextlib.suppress(LostcliError):  # a bad config file: the root command reports it
+        env.lang_config = config.load(env).lang
+    return env.lang
 
 
 class Group(TyperGroup):
@@ -209,7 +250,7 @@ def root(
             "--lang",
             metavar="LANG",
             help="Language: en or ko (also $LOSTCLI_LANG, the config file's lang, then the "
-            "locale). Help and error messages are in English.",
+            "locale). Error messages are in English.",
             show_default=False,
         ),
     ] = None,
@@ -614,7 +655,7 @@ def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Settings come from the command line, then environment variables, then the config file
     ($XDG_CONFIG_HOME/lostcli/config.toml, else ~/.config/lostcli/config.toml), then the system.
-    The file may set tz, color, and in a [prompt] table format and ascii.
+    The file may set tz, lang, color, and in a [prompt] table format and ascii.
     """
     s = _session(ctx)
     found = config.settings(s.env, s.config)
@@ -638,6 +679,8 @@ def main(argv: list[str], env: Environment) -> int:
     assert isinstance(command, Group)
     for subcommand in command.commands.values():
         subcommand.context_class = Context
+    if _language(argv, env) != "en":
+        _translate_help(command, env.lang)
     argv = hoisted(command, argv)
     saved = sys.stdout, sys.stderr
     out, err = env.text_streams()
@@ -650,7 +693,10 @@ def main(argv: list[str], env: Environment) -> int:
             prog_name="lostcli",
             standalone_mode=False,
             obj=Session(env),
-            terminal_width=min(env.columns, render.MEASURE),  # help's measure, as a page's
+            # help's measure, as a page's; Click counts characters, and Hangul takes two cells
+            terminal_width=int(
+                min(env.columns, render.MEASURE) * (0.55 if env.lang == "ko" else 1)
+            ),
         )
     except LostcliError as e:
         env.error(f"error: {e}")
@@ -660,7 +706,8 @@ def main(argv: list[str], env: Environment) -> int:
         usage = ctx.get_usage() if ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
         path = ctx.command_path if ctx else "lostcli"
         hint = _wrong_side(command, argv, getattr(e, "option_name", None))
-        env.error(f"error: {e.format_message()}{hint}", f"{usage}\nTry '{path} -h' for help.")
+        more = translator(env.lang)("Try '{path} -h' for help.").format(path=path)
+        env.error(f"error: {e.format_message()}{hint}", f"{usage}\n{more}")
         return ExitStatus.USAGE
     except ClickException as e:
         env.error(f"error: {e.format_message()}")
