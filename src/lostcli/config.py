@@ -11,8 +11,8 @@ from typing import Literal, NamedTuple
 
 import msgspec
 
-from lostcli.context import Environment, NotRegularFile, cache_entry, cached, read_regular, store
-from lostcli.errors import LostcliError
+from lostcli.context import Environment, NotRegularFile, read_regular
+from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache
 
 MAX_BYTES = 64 * 1024
 Color = Literal["auto", "always", "never"]
@@ -35,8 +35,9 @@ class Config(_Table, frozen=True, forbid_unknown_fields=True):
     prompt: PromptConfig = PromptConfig()
 
 
-class ConfigError(LostcliError):
-    """A config file that cannot be used: one line naming the file and the key."""
+class ConfigError(FilmError):
+    """A config file that cannot be used: one line naming the file and the key (the message of
+    a record's problems, whose schema wording the config shares)."""
 
 
 class Setting(NamedTuple):
@@ -52,16 +53,7 @@ def load(env: Environment) -> Config:
     where = env.config_file
     if where is None:
         return Config()
-    entry = cache_entry(env.cache_dir, "config", where)
-    if entry is not None and (stored := cached(entry, MAX_BYTES)) is not None:
-        try:
-            return msgspec.msgpack.decode(stored, type=Config)
-        except msgspec.DecodeError:
-            pass
-    config = _read(where)
-    if entry is not None:
-        store(entry[0], entry[1] + msgspec.msgpack.encode(config))
-    return config
+    return through_cache(env.cache_dir, "config", where, Config, MAX_BYTES, lambda: _read(where))
 
 
 def _read(where: str) -> Config:
@@ -71,27 +63,24 @@ def _read(where: str) -> Config:
         # No file; or, under `sudo -u`, another user's home that this one may not read.
         return Config()
     except NotRegularFile:
-        raise ConfigError(f"{where}: not a regular file") from None
+        raise ConfigError(where, [Problem("", "not a regular file")]) from None
     except OSError as e:
-        raise ConfigError(f"{where}: cannot read: {e.strerror or e}") from None
+        raise ConfigError(where, [Problem("", f"cannot read: {e.strerror or e}")]) from None
     return parse(raw, where)
 
 
 def parse(raw: bytes, where: str) -> Config:
-    from lostcli import film  # TOML and the schema's wording, only when there is a file
-
     if len(raw) > MAX_BYTES:
-        raise ConfigError(f"{where}: larger than {MAX_BYTES // 1024} KiB")
+        raise ConfigError(where, [Problem("", f"larger than {MAX_BYTES // 1024} KiB")])
     try:
-        data = film.read_toml(raw.decode("utf-8"), where)
+        data = read_toml(raw.decode("utf-8"), where)
     except UnicodeDecodeError:
-        raise ConfigError(f"{where}: not UTF-8 text") from None
-    except film.FilmError as e:
-        raise ConfigError(str(e)) from None
-    problems = film.problems_of(data, Config)
+        raise ConfigError(where, [Problem("", "not UTF-8 text")]) from None
+    except FilmError as e:
+        raise ConfigError(where, e.problems) from None
+    problems = problems_of(data, Config)
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ConfigError(f"{where}: {problems[0]}{more}")
+        raise ConfigError(where, problems)
     return msgspec.convert(data, Config)
 
 

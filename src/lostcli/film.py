@@ -216,16 +216,28 @@ def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
     (which checks every type again) takes a tenth of parsing and validating the TOML, and
     start-up is a feature. An entry that cannot be read or decoded is simply rebuilt."""
     path = path or bundled_path()
-    entry = cache_entry(cache_dir, "record", str(path))
-    if entry is not None and (stored := cached(entry, MAX_FILE_BYTES * 4)) is not None:
+    return through_cache(
+        cache_dir, "record", str(path), Film, MAX_FILE_BYTES * 4,
+        lambda: parse(read_text(path), str(path)),
+    )  # fmt: skip
+
+
+def through_cache(
+    cache_dir: str | None, kind: str, path: str, shape: type[T], limit: int, build: Callable[[], T]
+) -> T:
+    """What `build` makes of the file at `path`, kept in the cache in msgspec's binary form
+    (context.cache_entry: one entry per file, keyed by its state). An entry that cannot be
+    read or decoded is simply made again."""
+    entry = cache_entry(cache_dir, kind, path)
+    if entry is not None and (stored := cached(entry, limit)) is not None:
         try:
-            return msgspec.msgpack.decode(stored, type=Film)
+            return msgspec.msgpack.decode(stored, type=shape)
         except msgspec.DecodeError:
             pass
-    film = parse(read_text(path), str(path))
+    made = build()
     if entry is not None:
-        store(entry[0], entry[1] + msgspec.msgpack.encode(film))
-    return film
+        store(entry[0], entry[1] + msgspec.msgpack.encode(made))
+    return made
 
 
 def read_text(path: Path) -> str:
