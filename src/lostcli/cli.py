@@ -41,8 +41,20 @@ class Session:
         self.env = env
         self.film_path: Path | None = None
         self.ctx: typer.Context | None = None
-        self.config = config.Config()
-        self.options: dict[str, str | None] = {}  # the global options given, for `config`
+        self._config: config.Config | LostcliError | None = None
+
+    @property
+    def config(self) -> config.Config:
+        """The config file's settings, read once a run (the language is needed before the
+        command line is parsed, the rest after); a bad file raises each time it is asked for."""
+        if self._config is None:
+            try:
+                self._config = config.load(self.env)
+            except LostcliError as e:
+                self._config = e
+        if isinstance(self._config, LostcliError):
+            raise self._config
+        return self._config
 
     def load_film(self) -> film.Film:
         return film.load(self.film_path, self.env.cache_dir)
@@ -136,15 +148,21 @@ def _translate_help(group: "Group", lang: str) -> None:
                 param.help = _(param.help)
 
 
-def _language(argv: list[str], env: Environment) -> str:
+def _language(argv: list[str], session: Session) -> str:
     """The language of the run, before the command line is parsed: help is written in it."""
+    env = session.env
     for i, arg in enumerate(argv):
         name, eq, value = arg.partition("=")
         if name == "--lang":
             env.lang_option = value if eq else (argv[i + 1] if i + 1 < len(argv) else None)
     with contextlib.suppress(LostcliError):  # a bad config file: the root command reports it
-        env.lang_config = config.load(env).lang
+        env.lang_config = session.config.lang
     return env.lang
+
+
+def summary(command: Any) -> str:
+    """A command's first paragraph of help, on one line: what the command list shows."""
+    return " ".join((command.help or "").split("\n\n")[0].split())
 
 
 class Group(TyperGroup):
@@ -155,7 +173,7 @@ class Group(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [
-            (name, " ".join((command.help or "").split("\n\n")[0].split()))
+            (name, summary(command))
             for name, command in self.commands.items()
             if not command.hidden
         ]
@@ -272,9 +290,7 @@ def root(
     s = _session(ctx)
     from_env = s.env.environ.get("LOSTCLI_FILM")
     s.film_path = film_path or (Path(from_env) if from_env else None)
-    s.options = {"--color": color.value if color else None}
-    s.config = config.load(s.env)
-    s.env.color_option, s.env.color_config = s.options["--color"], s.config.color
+    s.env.color_option, s.env.color_config = (color.value if color else None), s.config.color
     s.env.lang_option, s.env.lang_config = (lang.value if lang else None), s.config.lang
     s.env.paging = not no_pager
     if ctx.invoked_subcommand is None:
@@ -587,7 +603,8 @@ def _shell(s: Session, shell: str | None, command: str) -> str:
     if shell is None:
         raise s.usage(f"name a shell: {names} or {SHELLS[-1]}")
     if shell not in SHELLS:
-        raise s.usage(f"unknown shell {quoted(shell)}: lostcli {command} knows {names} and xonsh")
+        known = f"{names} and {SHELLS[-1]}"
+        raise s.usage(f"unknown shell {quoted(shell)}: lostcli {command} knows {known}")
     return shell
 
 
@@ -624,15 +641,11 @@ def completion(
     assert isinstance(group, Group)
 
     def described(command: Any, name: str = "") -> completion_module.Command:
-        options = [p for p in command.params if p.param_type_name == "option"]
-        flags = [
-            n for p in options if getattr(p, "is_flag", False) for n in (*p.opts, *p.secondary_opts)
-        ]
-        valued = {n: VALUE_KINDS.get(n) for p in options if not getattr(p, "is_flag", False)
-                  for n in p.opts}  # fmt: skip
-        first = " ".join((command.help or "").split("\n\n")[0].split())
+        options = _options(command)
+        flags = [option for option, takes_value in options.items() if not takes_value]
+        valued = {option: VALUE_KINDS.get(option) for option, value in options.items() if value}
         return completion_module.Command(
-            first, (*flags, "-h", "--help"), valued, ARGUMENT_KINDS.get(name)
+            summary(command), (*flags, "-h", "--help"), valued, ARGUMENT_KINDS.get(name)
         )
 
     spec = completion_module.Spec(
@@ -679,7 +692,8 @@ def main(argv: list[str], env: Environment) -> int:
     assert isinstance(command, Group)
     for subcommand in command.commands.values():
         subcommand.context_class = Context
-    if _language(argv, env) != "en":
+    session = Session(env)
+    if _language(argv, session) != "en":
         _translate_help(command, env.lang)
     argv = hoisted(command, argv)
     saved = sys.stdout, sys.stderr
@@ -692,7 +706,7 @@ def main(argv: list[str], env: Environment) -> int:
             args=argv,
             prog_name="lostcli",
             standalone_mode=False,
-            obj=Session(env),
+            obj=session,
             # help's measure, as a page's; Click counts characters, and Hangul takes two cells
             terminal_width=int(
                 min(env.columns, render.MEASURE) * (0.55 if env.lang == "ko" else 1)

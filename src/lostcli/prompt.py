@@ -15,7 +15,7 @@ import os
 
 from lostcli.context import cache_entry, cached, store  # already loaded by entry.py
 from lostcli.errors import ExitStatus, LostcliError
-from lostcli.formatting import relative
+from lostcli.formatting import COMPACT, relative
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ FORMAT = "{icon} {rel}"
 PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
 FLAGS = ("--ascii", "--color")
 VALUED = ("--format", "--tz", "--now", "--film", "--lang")
-LANGS = ("en", "ko")
+LANGS = tuple(COMPACT)  # the languages the segment is written in
 USAGE = "Usage: lostcli prompt [OPTIONS]\nTry 'lostcli prompt -h' for help."
 MAX_ENTRY = 1024  # a title and a format are one line each
 # The bundled record, found beside this module; film.bundled_path() names the same file through
