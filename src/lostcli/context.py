@@ -69,7 +69,9 @@ def read_regular(path: str, limit: int) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise IsADirectoryError(21, "Is a directory", path)
+            import errno  # only a directory given for a file needs it
+
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
         if not stat.S_ISREG(mode):
             raise NotRegularFile(0, "not a regular file", path)
         chunks, size = [], 0

@@ -14,7 +14,6 @@ import contextlib
 import io
 import os
 import re
-import stat
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from lostcli.context import quoted
+from lostcli.context import quoted, read_regular
 from lostcli.errors import UsageError
 from lostcli.formatting import offset
 
@@ -301,14 +300,7 @@ def _tzif(path: str) -> Zone:
     if name.startswith("right/"):
         _leap_seconds(path, name)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise ValueError
-            with os.fdopen(fd, "rb", closefd=False) as f:
-                data = f.read(MAX_TZIF_BYTES + 1)
-        finally:
-            os.close(fd)
+        data = read_regular(path, MAX_TZIF_BYTES)
         if len(data) > MAX_TZIF_BYTES:
             raise ValueError
         return Zone(name if _iana(name) else path, ZoneInfo.from_file(io.BytesIO(data), key=path))
