@@ -112,10 +112,14 @@ class Context(typer.Context):
         return self._finished(super().get_usage())
 
     def get_help(self) -> str:
-        session = self.find_root().obj
-        option = self.command.get_help_option(self)  # made once, and kept, by the command
-        if option is not None and isinstance(session, Session) and session.env.lang != "en":
-            option.help = translator(session.env.lang)("Show this message and exit.")
+        root = self.find_root()
+        session = root.obj
+        if isinstance(session, Session) and session.env.lang != "en":
+            # Only a help screen reads these texts: translated when one is asked for.
+            _translate_help(root.command, session.env.lang)
+            option = self.command.get_help_option(self)  # made once, and kept, by the command
+            if option is not None:
+                option.help = translator(session.env.lang)("Show this message and exit.")
         # Click leaves a space at the end of a usage line that it breaks at a narrow width.
         lines = self._finished(super().get_help()).splitlines()
         return "\n".join(line.rstrip() for line in lines)
@@ -136,9 +140,10 @@ CLICK_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this messa
                "[required]")  # fmt: skip
 
 
-def _translate_help(group: "Group", lang: str) -> None:
+def _translate_help(group: Any, lang: str) -> None:
     """Every help text of the command tree in `lang`, from the catalog: Typer keeps them as the
-    English the code is written in, which is their message id."""
+    English the code is written in, which is their message id (a text translated already is no
+    message id, and stays)."""
     _ = translator(lang)
     for command in (group, *group.commands.values()):
         command.help = command.help and _(command.help)
@@ -148,7 +153,7 @@ def _translate_help(group: "Group", lang: str) -> None:
                 param.help = _(param.help)
 
 
-def _language(argv: list[str], session: Session) -> str:
+def _language(argv: list[str], session: Session) -> None:
     """The language of the run, before the command line is parsed: help is written in it."""
     env = session.env
     for i, arg in enumerate(argv):
@@ -157,7 +162,6 @@ def _language(argv: list[str], session: Session) -> str:
             env.lang_option = value if eq else (argv[i + 1] if i + 1 < len(argv) else None)
     with contextlib.suppress(LostcliError):  # a bad config file: the root command reports it
         env.lang_config = session.config.lang
-    return env.lang
 
 
 def summary(command: Any) -> str:
@@ -693,8 +697,7 @@ def main(argv: list[str], env: Environment) -> int:
     for subcommand in command.commands.values():
         subcommand.context_class = Context
     session = Session(env)
-    if _language(argv, session) != "en":
-        _translate_help(command, env.lang)
+    _language(argv, session)
     argv = hoisted(command, argv)
     saved = sys.stdout, sys.stderr
     out, err = env.text_streams()
