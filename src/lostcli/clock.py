@@ -36,10 +36,6 @@ _WORDS = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
 _UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)(?![\d:])", re.I)
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
 def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
     """An aware UTC instant from --now's text (see the module's docstring); `current` is the
     instant that `now`, `tomorrow` and `+3d` count from."""
