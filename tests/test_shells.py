@@ -3,11 +3,14 @@ against `lostcli prompt` at the boundary instants, and the guarantees every snip
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,10 +72,8 @@ def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[
     """The segment with LOSTCLI_PROMPT_NOW set to each instant in turn, worked out by the shell
     itself with PATH emptied (but in fish and elvish, whose one process is `date`), so that any
     command it tried to start would fail."""
-    path = Path(snippet_file := f"/tmp/lostcli-test-{os.getpid()}.{shell}")
-    path.write_text(snippet)
     times = " ".join(f"'{t}'" for t in instants)
-    try:
+    with saved(snippet, shell) as snippet_file:
         if shell == "elvish":
             lines = [f"eval (slurp < {snippet_file})"]
             for t in instants:
@@ -101,8 +102,15 @@ def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[
         p = subprocess.run([*argv, body], capture_output=True, text=True, timeout=120)
         assert p.returncode == 0 and p.stderr == "", p.stderr
         return p.stdout.splitlines()
-    finally:
-        path.unlink()
+
+
+@contextlib.contextmanager
+def saved(snippet: str, shell: str) -> Iterator[str]:
+    """The snippet in a file, in a temporary folder of its own, for a shell to source."""
+    with tempfile.TemporaryDirectory(prefix="lostcli-") as folder:
+        path = Path(folder, f"init.{shell}")
+        path.write_text(snippet)
+        yield str(path)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
@@ -137,16 +145,12 @@ def interactive(
     argv = {"bash": ["bash", "--norc", "--noprofile", "-i"], "zsh": ["zsh", "-f", "-i"]}[shell]
     if shell == "zsh":  # no end-of-line marks between the prompts
         lines = ["unsetopt prompt_sp prompt_cr", *lines]
-    path = Path(f"/tmp/lostcli-test-{os.getpid()}.{shell}")
-    path.write_text(snippet)
-    try:
+    with saved(snippet, shell) as path:
         p = subprocess.run(
             argv, input="\n".join([*lines, "exit"]) + "\n", stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True, timeout=60,
-            env={**os.environ, "SNIPPET": str(path), **(env or {})},
+            env={**os.environ, "SNIPPET": path, **(env or {})},
         )  # fmt: skip
-    finally:
-        path.unlink()
     return re.sub(r"\x1b\[[0-9;]*m|\r", "", p.stdout)
 
 
