@@ -4,7 +4,10 @@ its views hold together at every width, Hangul counted as two cells."""
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
@@ -16,26 +19,42 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from lostcli import formatting, i18n
-from tests.conftest import LATER, run
+from tests.conftest import LATER, run, script
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "lostcli"
 URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 
 
+def error_kinds() -> set[str]:
+    """The names of lostcli's error types: their first argument is a message id."""
+    from lostcli import browser, cli, config, context, ephemeris, film, zones  # noqa: F401
+    from lostcli.errors import LostcliError
+
+    kinds, todo = set(), [LostcliError]
+    while todo:
+        kind = todo.pop()
+        kinds.add(kind.__name__)
+        todo += kind.__subclasses__()
+    return kinds
+
+
 def used_messages() -> set[str]:
-    """Every string the code hands to `_`: the calls of a translator named `_`."""
+    """Every message id in the code: what is handed to a translator named `_`, to a Message, to
+    an error type or a usage error (first argument), or to a Problem (second argument)."""
+    first = error_kinds() | {"_", "Message", "usage"}
     found = set()
-    for module in ("views.py", "live.py", "ical.py"):
-        tree = ast.parse((SOURCE / module).read_text(encoding="utf-8"))
+    for module in SOURCE.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            ):
-                found.add(node.args[0].value)
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            at = 0 if name in first else 1 if name == "Problem" else None
+            if at is not None and len(node.args) > at:
+                arg = node.args[at]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.add(arg.value)
     return found
 
 
@@ -50,7 +69,7 @@ def help_texts() -> set[str]:
     commands = [group, *(c for c in group.commands.values() if not c.hidden)]
     found = {c.help for c in commands if c.help}
     found |= {p.help for c in commands for p in c.params if getattr(p, "help", None)}
-    return found | set(cli.CLICK_WORDS) | {"Try '{path} -h' for help."}
+    return found | set(cli.CLICK_WORDS) | set(i18n.CLICK_ERRORS)
 
 
 def test_the_catalog_is_complete_and_exact() -> None:
@@ -166,3 +185,131 @@ def test_the_language_from_the_locale_reaches_the_help() -> None:
         "사용법: lostcli countdown [OPTIONS]",
         "도움말은 'lostcli countdown -h'로 볼 수 있습니다.",
     ]
+
+
+# Command lines that meet each of Click's error messages, with the one they meet.
+CLICK_CASES = {
+    "No such command {name}.": ["nosuch"],
+    "No such option: {name} (Possible options: {options})": ["info", "--jsn"],
+    "No such option: {name}": ["info", "--bogus"],
+    "Option {name} requires an argument.": ["countdown", "--tz"],
+    "Option {name} does not take a value.": ["info", "--json=x"],
+    "Missing argument {name}.": ["validate"],
+    "Got unexpected extra argument(s) ({args})": ["info", "extra"],
+    "Invalid value for {name}: {reason}": ["--color", "bogus", "info"],
+}
+KOREAN = {"LANG": "ko_KR.UTF-8"}
+
+
+def test_clicks_messages_are_the_ones_the_catalog_knows() -> None:
+    """Oracle: Click's own English. If a Typer release rewords one, this fails rather than
+    leaving it in English in a Korean run."""
+    assert set(CLICK_CASES) | {"{value} is not one of {choices}."} == set(i18n.CLICK_ERRORS)
+    for template, args in CLICK_CASES.items():
+        english = run(*args)
+        assert english.code == 2
+        message = english.err.splitlines()[-1].removeprefix("lostcli: error: ")
+        pattern = re.sub(r"\\\{(\w+)\\\}", "(.+?)", re.escape(template))
+        assert re.match(pattern, message), (template, message)
+        korean = run(*args, env=KOREAN)
+        assert korean.code == 2
+        line = korean.err.splitlines()[-1]
+        assert line.startswith("lostcli: 오류: ") and re.search("[가-힣]", line[13:]), line
+        assert not re.search(r"\b(?:such|option|argument|value|Missing|Invalid)\b", line), line
+        assert korean.err.startswith("사용법: lostcli")
+
+
+ERRORS_KO = [
+    ("countdown --tz Koera", "알 수 없는 시간대 'Koera'. Asia/Seoul을(를) 말씀하신 건가요?"),
+    ("countdown --tz IST",
+     "'IST'은(는) 뜻이 여럿입니다: Asia/Kolkata, Europe/Dublin 또는 Asia/Jerusalem일 수 있습니다"),
+    ("countdown --now 2025-13-01", "--now: '2025-13-01'을(를) 시각으로 읽을 수 없습니다"),
+    ("countdown --now Mon_30_May_2025",
+     "--now: 2025년 5월 30일은(는) Mon이(가) 아니라 금요일입니다: 'Mon 30 May 2025'"),
+    ("countdown --now +9000000d", "--now: 범위를 벗어났습니다 (2년부터 9998년까지)"),
+    ("init bogus",
+     "알 수 없는 셸 'bogus': lostcli init은(는) bash, zsh, fish, nu, elvish, xonsh을(를) 압니다"),
+    ("init", "셸을 고르세요: bash, zsh, fish, nu, elvish 또는 xonsh"),
+    ("--film /nonexistent/film.toml info", "/nonexistent/film.toml: 그런 파일이 없습니다"),
+    ("prompt --lang xx",
+     "'--lang'의 값이 잘못되었습니다: 'xx'은(는) 'en', 'ko' 중 하나가 아닙니다."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("command", "korean"), ERRORS_KO)
+def test_errors_are_korean(command: str, korean: str) -> None:
+    args = [arg.replace("_", " ") for arg in command.split()]
+    english, result = run(*args), run(*args, env=KOREAN)
+    assert result.code == english.code != 0
+    assert f"lostcli: 오류: {korean}" in result.err
+    assert result.out == english.out == ""
+
+
+def test_a_warning_is_korean() -> None:
+    result = run("countdown", "--tz", "EST", "--now", "2026-01-01", env=KOREAN)
+    assert result.code == 0
+    assert result.err == (
+        "lostcli: 경고: EST은(는) 서머타임 없이 일 년 내내 UTC-05:00입니다. "
+        "New York 시간은 America/New_York을(를) 쓰세요\n"
+    )
+
+
+def test_validate_speaks_korean(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema_version = 1\n[title]\nenglsh = "x"\n', encoding="utf-8")
+    result = run("validate", str(bad), env=KOREAN)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert re.fullmatch(rf"{re.escape(str(bad))}: 문제 \d+개", lines[0])
+    assert "  title.english: 빠졌습니다" in lines
+    assert "  title.englsh: 알 수 없는 키입니다 ('english'을(를) 말씀하신 건가요?)" in lines
+    english = run("validate", str(bad), "--json").out
+    assert run("validate", str(bad), "--json", env=KOREAN).out == english  # scripts' form
+    good = run("validate", str(Path(__file__).parents[1] / "data" / "film.toml"), env=KOREAN)
+    assert re.search(r"올바릅니다: 이 별에 필요한, 제작진 \d+명, 출연진 \d+명", good.out)
+
+
+def test_config_speaks_korean() -> None:
+    result = run("config", env={**KOREAN, "TZ": "Asia/Seoul"})
+    rows = [line.split() for line in result.out.splitlines()]
+    assert ["color", "auto", "기본값"] in rows
+    assert ["lang", "ko", "$LANG"] in rows
+    last = " ".join(result.out.split("설정 파일: ")[-1].split())  # the path may wrap
+    assert last.endswith("config.toml (아직 없습니다)")
+
+
+@pytest.fixture(scope="module")
+def korean_locales(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real Korean locales, UTF-8 and the older EUC-KR, built with localedef (LOCPATH)."""
+    if shutil.which("localedef") is None or not Path("/usr/share/i18n/charmaps").is_dir():
+        pytest.fail("localedef and Debian's locales package are needed (.ci/run installs them)")
+    where = tmp_path_factory.mktemp("locales")
+    for charmap in ("UTF-8", "EUC-KR"):
+        subprocess.run(
+            ["localedef", "-i", "ko_KR", "-f", charmap, str(where / f"ko_KR.{charmap}")],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+    return where
+
+
+@pytest.mark.parametrize(("charmap", "codec"), [("UTF-8", "utf-8"), ("EUC-KR", "euc-kr")])
+def test_a_real_korean_locale(charmap: str, codec: str, korean_locales: Path) -> None:
+    """The installed script started in a Korean locale speaks Korean in that locale's
+    encoding: every view, the prompt and an error."""
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LOSTCLI_"))}
+    full.update(LOCPATH=str(korean_locales), LANG=f"ko_KR.{charmap}", TZ="Asia/Seoul")
+    full.update(COLUMNS="80", PYTHONUTF8="0")
+
+    def lostcli(*args: str) -> tuple[int, str, str]:
+        p = subprocess.run([*script(), *args], env=full, capture_output=True, timeout=60)
+        return p.returncode, p.stdout.decode(codec), p.stderr.decode(codec)  # raises if not
+
+    code, out, err = lostcli("countdown", "--now", "2025-05-30T12:00+09:00")
+    assert (code, err) == (0, "")
+    assert "2025년 5월 30일 (금) 오후 4:00 KST" in out and "4시간 후" in out
+    assert lostcli("prompt", "--now", "2025-05-27T12:00+09:00", "--ascii")[1] == "* 3일 04시간\n"
+    code, out, err = lostcli("countdown", "--tz", "Koera")
+    assert code == 2
+    assert err.endswith(
+        "lostcli: 오류: 알 수 없는 시간대 'Koera'. Asia/Seoul을(를) 말씀하신 건가요?\n"
+    )

@@ -24,6 +24,7 @@ SAMPLES = {
     "lostcli calendar --now 2026-11-25T03:00:00Z": None,
     "lostcli --lang ko info --tz Asia/Seoul": "2026-11-25T12:00+09:00",
     "lostcli --lang ko countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
+    "lostcli --lang ko countdown --tz Koera": None,  # an error: what a terminal shows of stderr
 }
 WHERE = {command: "README.ko.md" if "--lang ko" in command else "README.md" for command in SAMPLES}
 
@@ -36,13 +37,13 @@ def sample(command: str, text: str | None = None) -> str:
 
 
 def output(command: str) -> str:
-    """What the command prints at 80 columns, at the sample's instant."""
+    """What the command prints at 80 columns, at the sample's instant (stderr after stdout)."""
     args = command.split()[1:]
     if SAMPLES[command]:
         args += ["--now", SAMPLES[command]]
     r = run(*args, env={"COLUMNS": "80"})
-    assert r.code == 0, r.err
-    return "\n".join(line.rstrip() for line in r.out.rstrip().splitlines())
+    assert r.code == 0 or r.err
+    return "\n".join(line.rstrip() for line in (r.out + r.err).rstrip().splitlines())
 
 
 @pytest.mark.parametrize("command", SAMPLES)
@@ -79,3 +80,18 @@ if __name__ == "__main__":  # python -m tests.test_readme: write the samples ane
             block = r"(```console\n\$ " + re.escape(command) + r"\n).*?```"
             text = re.sub(block, lambda m, c=command: m[1] + output(c) + "\n```", text, flags=re.S)
         (ROOT / name).write_text(text, encoding="utf-8")
+
+
+def test_the_korean_readme_gives_the_same_recipes_and_snippets() -> None:
+    """The recipes are run by the shell and starship tests from README.md; the Korean README's
+    must be the same text, and so must every shell block they share."""
+
+    def blocks(text: str) -> dict[str, str]:
+        found = re.findall(r"<!-- recipe:([\w-]+) -->\n```\w+\n(.*?)```", text, re.S)
+        return dict(found)
+
+    korean = blocks(README_KO)
+    assert set(korean) == set(blocks(README))
+    assert all(blocks(README)[name] == text for name, text in korean.items())
+    shell = re.findall(r"```sh\n(.*?)```", README_KO, re.S)
+    assert shell and all(block in README for block in shell)

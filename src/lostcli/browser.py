@@ -18,11 +18,12 @@ import sys
 from collections.abc import Callable, Mapping
 
 from lostcli.context import quoted
+from lostcli.errors import LostcliError
 
 OPENERS = (("xdg-open",), ("gio", "open"))
 
 
-class NoBrowser(Exception):
+class NoBrowser(LostcliError):
     """Why no browser can be started here."""
 
 
@@ -39,7 +40,7 @@ def opener(
             if args and which(args[0]):
                 with_url = [a.replace("%s", url) for a in args]
                 return (with_url if with_url != args else [*args, url]), True
-        raise NoBrowser(f"no command in BROWSER={quoted(chosen)} could be found")
+        raise NoBrowser("no command in BROWSER={value} could be found", value=quoted(chosen))
     if platform == "darwin":
         return ["open", url], False
     if platform == "win32":

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from lostcli import __version__, config, film, jsonout, render, views
+from lostcli import __version__, config, film, i18n, jsonout, render, views
 from lostcli.context import Environment, quoted, replace
-from lostcli.errors import ExitStatus, LostcliError, UsageError
+from lostcli.errors import ExitStatus, LostcliError, Message, UsageError, alternatives
 from lostcli.i18n import translator
 
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
@@ -70,9 +70,9 @@ class Session:
             zone, warning = zones.resolve(tz, self.env.environ, self.config.tz)
             instant = clock.parse(now, zone, self.now()) if now is not None else self.now()
         except UsageError as e:
-            raise self.usage(str(e)) from None
+            raise self.usage(e.message) from None
         if warning:
-            self.env.error(f"warning: {warning}")
+            self.env.warn(warning)
         return zone, instant
 
     def countdown(self, record: film.Film, tz: str | None, now: str | None) -> "timeline.Countdown":
@@ -81,9 +81,12 @@ class Session:
         zone, instant = self.moment(tz, now)
         return timeline.countdown(record.release, instant, zone)
 
-    def usage(self, message: str) -> Exception:
-        """A usage error tied to the running command, so that its usage line is shown."""
-        error: Exception = ClickUsageError(message, self.ctx)
+    def usage(self, message: str | Message, /, **params: object) -> Exception:
+        """A usage error tied to the running command, so that its usage line is shown; its
+        words in the run's language."""
+        if not isinstance(message, Message):
+            message = Message(message, **params)
+        error: Exception = ClickUsageError(message.text(self.env.lang), self.ctx)
         return error
 
     def show(
@@ -111,6 +114,22 @@ class Context(typer.Context):
     def get_usage(self) -> str:
         return self._finished(super().get_usage())
 
+    def make_formatter(self) -> Any:
+        """Click's formatter; its usage line, which has no Hangul, at the page's full width (a
+        Korean run narrows the width, in characters, for the help texts' double-width ones)."""
+        formatter: Any = super().make_formatter()
+        session = self.find_root().obj
+        if isinstance(session, Session):
+            write_usage, page = formatter.write_usage, min(session.env.columns, render.MEASURE)
+
+            def usage(*args: Any, **kwargs: Any) -> None:
+                narrow, formatter.width = formatter.width, page
+                write_usage(*args, **kwargs)
+                formatter.width = narrow
+
+            formatter.write_usage = usage
+        return formatter
+
     def get_help(self) -> str:
         root = self.find_root()
         session = root.obj
@@ -135,7 +154,7 @@ class Context(typer.Context):
         return text
 
 
-# Click's own words in a help screen (its messages stay in English, as lostcli's errors do).
+# Click's own words in a help screen (its error messages: i18n.CLICK_ERRORS).
 CLICK_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message and exit.",
                "[required]")  # fmt: skip
 
@@ -272,7 +291,7 @@ def root(
             "--lang",
             metavar="LANG",
             help="Language: en or ko (also $LOSTCLI_LANG, the config file's lang, then the "
-            "locale). Error messages are in English.",
+            "locale). --json stays in English, for scripts.",
             show_default=False,
         ),
     ] = None,
@@ -413,7 +432,9 @@ def signal(
     try:
         sig = ephemeris.signal(instant)
     except ephemeris.OutOfRange as e:
-        raise (s.usage(f"--now: {e}") if now is not None else LostcliError(str(e))) from None
+        if now is not None:
+            raise s.usage("--now: {reason}", reason=e.message) from None
+        raise
     s.show(as_json, lambda: views.signal(sig, zone, s.env.lang), lambda: jsonout.signal(sig))
 
 
@@ -441,9 +462,13 @@ def trailer(
         try:
             command, wait = browser.opener(url, s.env.environ)
         except browser.NoBrowser as e:
-            raise LostcliError(f"cannot open a browser: {e}; the link is above") from None
+            raise LostcliError(
+                "cannot open a browser: {reason}; the link is above", reason=e.message
+            ) from None
         if not browser.launch(command, wait):
-            raise LostcliError(f"could not run {quoted(command[0])}; the link is above")
+            raise LostcliError(
+                "could not run {command}; the link is above", command=quoted(command[0])
+            )
 
 
 @app.command()
@@ -473,7 +498,7 @@ def calendar(
     record = s.load_film()
     cd = s.countdown(record, tz, now)
     if output is not None and (output.endswith("/") or Path(output).is_dir()):
-        raise s.usage(f"--output: {quoted(output)} is a directory; name a file in it")
+        raise s.usage("--output: {path} is a directory; name a file in it", path=quoted(output))
     text = ical.calendar(ical.film_events(record, cd, anniversary, s.env.lang), cd.now)
     if output is None or output == "-":
         s.env.write_utf8(text)
@@ -481,7 +506,9 @@ def calendar(
     try:
         replace(output, text.encode("utf-8"))
     except OSError as e:
-        raise LostcliError(f"cannot write {output}: {e.strerror or e}") from None
+        raise LostcliError(
+            "cannot write {path}: {reason}", path=output, reason=e.strerror or str(e)
+        ) from None
 
 
 @app.command()
@@ -504,7 +531,7 @@ def validate(
         record, problems = None, e.problems
     s.show(
         as_json,
-        lambda: views.validation(path, record, problems),
+        lambda: views.validation(path, record, problems, s.env.lang),
         lambda: jsonout.validation(path, problems),
     )
     if problems:
@@ -603,12 +630,15 @@ def _shell(s: Session, shell: str | None, command: str) -> str:
     """The shell that `init` or `completion` was given, or a usage error naming the shells."""
     from lostcli.shells import SHELLS
 
-    names = ", ".join(SHELLS[:-1])
     if shell is None:
-        raise s.usage(f"name a shell: {names} or {SHELLS[-1]}")
+        raise s.usage("name a shell: {shells}", shells=alternatives(SHELLS, "or"))
     if shell not in SHELLS:
-        known = f"{names} and {SHELLS[-1]}"
-        raise s.usage(f"unknown shell {quoted(shell)}: lostcli {command} knows {known}")
+        raise s.usage(
+            "unknown shell {shell}: lostcli {command} knows {shells}",
+            shell=quoted(shell),
+            command=command,
+            shells=alternatives(SHELLS, "and"),
+        )
     return shell
 
 
@@ -679,7 +709,7 @@ def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     file = s.env.config_file or ""
     s.show(
         as_json,
-        lambda: views.settings(found, file),
+        lambda: views.settings(found, file, s.env.lang),
         lambda: jsonout.settings(found, file),
     )
 
@@ -716,18 +746,19 @@ def main(argv: list[str], env: Environment) -> int:
             ),
         )
     except LostcliError as e:
-        env.error(f"error: {e}")
+        env.error(e)
         return e.status
     except ClickUsageError as e:
-        ctx = getattr(e, "ctx", None)
-        usage = ctx.get_usage() if ctx else "Usage: lostcli [OPTIONS] COMMAND [ARGS]..."
-        path = ctx.command_path if ctx else "lostcli"
-        hint = _wrong_side(command, argv, getattr(e, "option_name", None))
-        more = translator(env.lang)("Try '{path} -h' for help.").format(path=path)
-        env.error(f"error: {e.format_message()}{hint}", f"{usage}\n{more}")
+        option = getattr(e, "option_name", None)
+        ctx = getattr(e, "ctx", None) or _context(command, argv, option, session)
+        message = i18n.click_message(e.format_message(), env.lang)
+        if hint := _wrong_side(command, argv, option):
+            message += f" {hint.text(env.lang)}"
+        more = Message("Try '{path} -h' for help.", path=ctx.command_path).text(env.lang)
+        env.error(message, f"{ctx.get_usage()}\n{more}")
         return ExitStatus.USAGE
     except ClickException as e:
-        env.error(f"error: {e.format_message()}")
+        env.error(i18n.click_message(e.format_message(), env.lang))
         return int(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
@@ -735,12 +766,15 @@ def main(argv: list[str], env: Environment) -> int:
         if env.environ.get("LOSTCLI_DEBUG"):
             import traceback
 
-            env.error("internal error:\n" + traceback.format_exc().rstrip())
+            env.report(Message("internal error:\n{trace}", trace=traceback.format_exc().rstrip()))
         else:
-            env.error(
-                f"internal error: {type(e).__name__}: {e}; please report it "
-                "(set LOSTCLI_DEBUG=1 for the traceback)"
+            failed = Message(
+                "internal error: {kind}: {detail}; please report it "
+                "(set LOSTCLI_DEBUG=1 for the traceback)",
+                kind=type(e).__name__,
+                detail=str(e),
             )
+            env.report(failed)
         return ExitStatus.ERROR
     finally:
         sys.stdout, sys.stderr = saved
@@ -782,14 +816,38 @@ def hoisted(group: Group, argv: list[str]) -> list[str]:
     return argv[:i] + moved + [argv[i]] + rest
 
 
-def _wrong_side(group: Group, argv: list[str], option: str | None) -> str:
+def _named(group: Group, argv: list[str]) -> int:
+    """Where the command is in the arguments (their length when there is none)."""
+    return next((i for i, a in enumerate(argv) if a in group.commands), len(argv))
+
+
+def _wrong_side(group: Group, argv: list[str], option: str | None) -> Message | None:
     """For an option given before the command that belongs after it: where it goes."""
-    if not option:
-        return ""
+    at = _named(group, argv)
+    if not option or option not in (a.partition("=")[0] for a in argv[:at]):
+        return None
     owners = [name for name, c in group.commands.items() if option in _options(c) and not c.hidden]
-    given = next((a for a in argv if a in group.commands), None)
+    given = argv[at] if at < len(argv) else None
     if given in owners:
-        return f" (it goes after the command: lostcli {given} {option} ...)"
+        return Message(
+            "(it goes after the command: lostcli {command} {option} ...)",
+            command=given,
+            option=option,
+        )
     if owners and option not in _options(group):
-        return f" ({option} is an option of {', '.join(owners)}; it goes after the command)"
-    return ""
+        return Message(
+            "({option} is an option of {commands}; it goes after the command)",
+            option=option,
+            commands=", ".join(owners),
+        )
+    return None
+
+
+def _context(group: Group, argv: list[str], option: str | None, session: Session) -> Any:
+    """The context a usage error belongs to when Click gives none (an option's missing or extra
+    value): the command's when the option follows it, else the group's."""
+    root = Context(group, info_name="lostcli", obj=session)
+    at = _named(group, argv)
+    if at < len(argv) and option and option in (a.partition("=")[0] for a in argv[at:]):
+        return Context(group.commands[argv[at]], parent=root, info_name=argv[at])
+    return root

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from lostcli import zones
 from lostcli.context import quoted
 from lostcli.errors import UsageError
-from lostcli.formatting import day_month_year, signed_offset
+from lostcli.formatting import day_month_year, signed_offset, weekday
 
 FIRST_YEAR, LAST_YEAR = 2, 9998
 EXAMPLE = "2025-05-30T16:00+09:00"
@@ -41,7 +41,7 @@ def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
     instant that `now`, `tomorrow` and `+3d` count from."""
     value = text.strip()
     if not value:
-        raise UsageError(f"--now needs a time, e.g. {EXAMPLE}")
+        raise UsageError("--now needs a time, e.g. {example}", example=EXAMPLE)
     word = value.lower()
     if word in _WORDS:
         local = current.astimezone(zone.tzinfo)
@@ -57,7 +57,7 @@ def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
         try:
             return _checked(datetime.fromtimestamp(float(value[1:]), UTC), text)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"--now: not a Unix time: {quoted(text)}") from None
+            raise UsageError("--now: not a Unix time: {text}", text=quoted(text)) from None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
@@ -78,14 +78,21 @@ def _checked(moment: datetime, text: str) -> datetime:
 
 
 def _out_of_range(text: str) -> UsageError:
-    return UsageError(f"--now: out of range (years {FIRST_YEAR} to {LAST_YEAR}): {quoted(text)}")
+    return UsageError(
+        "--now: out of range (years {first} to {last}): {text}",
+        first=FIRST_YEAR,
+        last=LAST_YEAR,
+        text=quoted(text),
+    )
 
 
 def _free_form(value: str, text: str) -> datetime:
     # dateutil's parser costs ~10 ms to import, so only times that ISO 8601 cannot read pay for it.
     from dateutil import parser
 
-    cannot = UsageError(f"--now: cannot read {quoted(text)} as a time (try {EXAMPLE})")
+    cannot = UsageError(
+        "--now: cannot read {text} as a time (try {example})", text=quoted(text), example=EXAMPLE
+    )
     try:
         value = _UTC_OFFSET.sub(lambda m: _iso_offset(m[0]), value)
         # Two different defaults: a field that the text leaves out shows as a difference.
@@ -96,13 +103,19 @@ def _free_form(value: str, text: str) -> datetime:
     except (ValueError, OverflowError):
         raise cannot from None
     if first.date() != second.date():
-        raise UsageError(f"--now: give a full date, with year, month and day: {quoted(text)}")
+        raise UsageError(
+            "--now: give a full date, with year, month and day: {text}", text=quoted(text)
+        )
     info = parser.parserinfo()
     for word in re.findall(r"[A-Za-z]+", value):
         day = info.weekday(word)
         if day is not None and day != first.weekday():
             raise UsageError(
-                f"--now: {day_month_year(first)} is a {first:%A}, not a {word}: {quoted(text)}"
+                "--now: {date} is a {weekday}, not a {word}: {text}",
+                date=lambda lang: day_month_year(first, lang),
+                weekday=lambda lang: weekday(first, lang),
+                word=word,
+                text=quoted(text),
             )
     return first
 

@@ -12,7 +12,8 @@ from typing import Literal, NamedTuple
 import msgspec
 
 from lostcli.context import Environment, NotRegularFile, read_regular
-from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache
+from lostcli.errors import Message
+from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache, too_large
 
 MAX_BYTES = 64 * 1024
 Color = Literal["auto", "always", "never"]
@@ -65,13 +66,14 @@ def _read(where: str) -> Config:
     except NotRegularFile:
         raise ConfigError(where, [Problem("", "not a regular file")]) from None
     except OSError as e:
-        raise ConfigError(where, [Problem("", f"cannot read: {e.strerror or e}")]) from None
+        reason = Message("cannot read: {reason}", reason=e.strerror or str(e))
+        raise ConfigError(where, [Problem("", reason)]) from None
     return parse(raw, where)
 
 
 def parse(raw: bytes, where: str) -> Config:
     if len(raw) > MAX_BYTES:
-        raise ConfigError(where, [Problem("", f"larger than {MAX_BYTES // 1024} KiB")])
+        raise ConfigError(where, [too_large(MAX_BYTES)])
     try:
         data = read_toml(raw.decode("utf-8"), where)
     except UnicodeDecodeError:

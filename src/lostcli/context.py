@@ -20,7 +20,7 @@ import sys
 import time
 
 from lostcli import __version__
-from lostcli.errors import LostcliError
+from lostcli.errors import LostcliError, Message
 
 TYPE_CHECKING = False  # importing typing would cost the prompt a tenth of its time
 if TYPE_CHECKING:
@@ -393,12 +393,20 @@ class Environment:
             self._abandon_stdout()
             if isinstance(e, BrokenPipeError):
                 raise
-            raise OutputError(f"cannot write the output: {e.strerror or e}") from None
+            raise OutputError(
+                "cannot write the output: {reason}", reason=e.strerror or str(e)
+            ) from None
 
-    def error(self, message: str, usage: str | None = None) -> None:
-        """`lostcli: message` on stderr, after the usage line for a usage error; never on
-        stdout, even when stderr is closed."""
-        text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(message)}\n"
+    def error(self, message: str | Message | LostcliError, usage: str | None = None) -> None:
+        """`lostcli: error: message` on stderr in the run's language, after the usage line for
+        a usage error; never on stdout, even when stderr is closed."""
+        self.report(Message("error: {message}", message=_message(message)), usage)
+
+    def warn(self, message: str | Message) -> None:
+        self.report(Message("warning: {message}", message=message))
+
+    def report(self, line: Message, usage: str | None = None) -> None:
+        text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(line.text(self.lang))}\n"
         self.write_stderr(text.encode(self.stderr_encoding, ERRORS))
 
     def write_stderr(self, data: bytes) -> None:
@@ -480,3 +488,7 @@ def _codec_name(encoding: str) -> str:
         return codecs.lookup(encoding).name
     except LookupError:
         return "utf-8"
+
+
+def _message(given: str | Message | LostcliError) -> str | Message:
+    return given.message if isinstance(given, LostcliError) else given

@@ -32,7 +32,7 @@ def run(argv: list[str], env: Environment) -> int:
     except BrokenPipeError:  # the reader went away (`lostcli info | head -1`): stop quietly
         return ExitStatus.ERROR
     except LostcliError as e:  # the prompt's and --version's output errors
-        env.error(f"error: {e}")
+        env.error(e)
         return e.status
     except KeyboardInterrupt:  # Ctrl-C before the CLI's own handling is in place
         return ExitStatus.INTERRUPTED

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+from lostcli.errors import LostcliError
+
 AU_KM = 149_597_870.7
 LIGHT_KM_S = 299_792.458
 J2000 = datetime(2000, 1, 1, 12, tzinfo=UTC)  # JD 2451545.0
@@ -35,7 +37,7 @@ MARS: tuple[Elements, Elements] = (
 Vector = tuple[float, float, float]
 
 
-class OutOfRange(ValueError):
+class OutOfRange(LostcliError):
     pass
 
 

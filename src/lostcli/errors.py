@@ -1,7 +1,9 @@
-"""Exit statuses and the project's error types (pure: no typer, no rich).
+"""Exit statuses, the project's error types and the messages they carry (pure: no typer, no rich).
 
 The statuses are plain ints in a namespace: an IntEnum would cost the prompt path the `enum`
 import, a quarter of its start-up."""
+
+from __future__ import annotations
 
 
 class ExitStatus:
@@ -11,10 +13,68 @@ class ExitStatus:
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
+class Message:
+    """Words for the user: an English template (the catalog's message id) and its values, put
+    in the user's language only when shown. A value that is itself a Message is translated too,
+    a callable is asked for the language's form (a date); any other value (a file name, a zone)
+    is shown as given."""
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        self.template = template
+        self.params = params
+
+    def text(self, lang: str = "en") -> str:
+        template = self.template
+        if lang != "en":
+            from lostcli.i18n import translator  # stdlib only; read when a message is shown
+
+            template = translator(lang)(template)
+        if not self.params:
+            return template
+        return template.format(**{k: _shown(v, lang) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    return value(lang) if callable(value) else value
+
+
+def alternatives(items: tuple[str, ...] | list[str], word: str) -> Message | str:
+    """`a, b or c` (word "or") or `a, b and c` (word "and"), in the language shown."""
+    if len(items) < 2:
+        return "".join(items)
+    rest = ", ".join(items[:-1])
+    if word == "or":
+        return Message("{rest} or {last}", rest=rest, last=items[-1])
+    return Message("{rest} and {last}", rest=rest, last=items[-1])
+
+
 class LostcliError(Exception):
     """An error the user can act on; its message is printed as one line."""
 
     status = ExitStatus.ERROR
+
+    def __init__(self, message: str | Message, /, **params: object) -> None:
+        self.message = message if isinstance(message, Message) else Message(message, **params)
+        super().__init__(str(self.message))
+
+    def text(self, lang: str = "en") -> str:
+        return self.message.text(lang)
 
 
 class UsageError(LostcliError):

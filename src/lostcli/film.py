@@ -20,7 +20,7 @@ import msgspec
 from msgspec import Meta, Struct, field
 
 from lostcli.context import NotRegularFile, cache_entry, cached, read_regular, store
-from lostcli.errors import LostcliError
+from lostcli.errors import LostcliError, Message
 from lostcli.formatting import signed_offset
 
 SCHEMA_VERSION = 1
@@ -175,12 +175,19 @@ class Film(_Table, frozen=True):
 
 class Problem(NamedTuple):
     path: str
-    message: str
+    message: Message | str  # a str is a message id too
     line: int | None = None
 
+    def text(self, lang: str = "en") -> str:
+        message = self.message if isinstance(self.message, Message) else Message(self.message)
+        if self.path:
+            message = Message("{path}: {message}", path=self.path, message=message)
+        if self.line:
+            message = Message("line {line}: {message}", line=self.line, message=message)
+        return message.text(lang)
+
     def __str__(self) -> str:
-        where = f"line {self.line}: " if self.line else ""
-        return f"{where}{self.path}: {self.message}" if self.path else f"{where}{self.message}"
+        return self.text()
 
 
 class FilmError(LostcliError):
@@ -189,8 +196,16 @@ class FilmError(LostcliError):
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{file}: {problems[0]}{more}")
+        first, more = problems[0].text, len(problems) - 1
+        super().__init__(
+            Message("{file}: {problem} (and {more} more)", file=file, problem=first, more=more)
+            if more
+            else Message("{file}: {problem}", file=file, problem=first)
+        )
+
+
+def too_large(limit: int) -> Problem:
+    return Problem("", Message("larger than {size} KiB", size=limit // 1024))
 
 
 def schema() -> dict[str, Any]:
@@ -253,11 +268,12 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise FilmError(name, [Problem("", "permission denied")]) from None
     except (OSError, ValueError) as e:
+        reason = getattr(e, "strerror", 0) or str(e)
         raise FilmError(
-            name, [Problem("", f"cannot read: {getattr(e, 'strerror', 0) or e}")]
+            name, [Problem("", Message("cannot read: {reason}", reason=reason))]
         ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise FilmError(name, [Problem("", f"larger than {MAX_FILE_BYTES // 1024} KiB")])
+        raise FilmError(name, [too_large(MAX_FILE_BYTES)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -279,7 +295,9 @@ def read_toml(text: str, name: str) -> dict[str, Any]:
         m = _TOML_WHERE.search(str(e))
         line = int(m[1]) if m and m[1] else text.count("\n") + 1  # else: at the end
         msg = _TOML_WHERE.sub("", str(e))
-        raise FilmError(name, [Problem("", f"invalid TOML: {msg}", line)]) from None
+        raise FilmError(
+            name, [Problem("", Message("invalid TOML: {reason}", reason=msg), line)]
+        ) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise FilmError(name, [Problem("", "invalid TOML: nested too deeply")]) from None
 
@@ -288,8 +306,15 @@ def parse(text: str, name: str = "<record>") -> Film:
     data = read_toml(text, name)
     version = data.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:  # `true == 1` in Python
-        shown = "missing" if version is None else f"unsupported version {version!r}"
-        problem = f"{shown} (this lostcli reads {SCHEMA_VERSION})"
+        problem = (
+            Message("missing (this lostcli reads {version})", version=SCHEMA_VERSION)
+            if version is None
+            else Message(
+                "unsupported version {given} (this lostcli reads {version})",
+                given=repr(version),
+                version=SCHEMA_VERSION,
+            )
+        )
         raise FilmError(name, [Problem("schema_version", problem)])
     try:
         data = _cleaned(data)
@@ -357,33 +382,43 @@ def _unknown(key: str, known: Iterable[str], path: str) -> Problem:
     import difflib  # only a record with a typo needs it
 
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return Problem(_join(path, repr(key)[1:-1]), f"unknown key{hint}")
+    where = _join(path, repr(key)[1:-1])
+    if close:
+        return Problem(where, Message("unknown key (did you mean {key}?)", key=repr(close[0])))
+    return Problem(where, "unknown key")
 
 
 # msgspec's wording -> ours. Its messages end in " - at `$.key[0]`" when below the top.
 _AT = re.compile(r" - at `\$(.*)`$")
 _TYPE_NAMES = {
-    "str": "a string", "int": "an integer", "float": "a float", "bool": "a boolean",
-    "array": "an array", "object": "a table", "datetime": "a date-time", "date": "a date",
-    "time": "a time", "null": "nothing",
+    "str": Message("a string"), "int": Message("an integer"), "float": Message("a float"),
+    "bool": Message("a boolean"), "array": Message("an array"), "object": Message("a table"),
+    "datetime": Message("a date-time"), "date": Message("a date"), "time": Message("a time"),
+    "null": Message("nothing"),
 }  # fmt: skip
-_EXPECTED = {**_TYPE_NAMES, "datetime": "an offset date-time"}  # every date-time here has one
-_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+# every date-time here has an offset
+_EXPECTED = {**_TYPE_NAMES, "datetime": Message("an offset date-time")}
+_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
     (re.compile(r"Expected `(\w+)(?: \| null)?`, got `(\w+)`"),
-     lambda m: f"expected {_EXPECTED.get(m[1], m[1])}, got {_TYPE_NAMES.get(m[2], m[2])}"),
-    (re.compile(r"Expected `(?:str|array)` of length >= 1"), lambda m: "must not be empty"),
-    (re.compile(r"Expected `str` of length <= (\d+)"), lambda m: f"longer than {m[1]} characters"),
-    (re.compile(r"Expected `int` >= 0"), lambda m: "must not be negative"),
-    (re.compile(r"Expected `int` <= (\d+)"), lambda m: f"must be at most {m[1]}"),
+     lambda m: Message("expected {kind}, got {given}", kind=_EXPECTED.get(m[1], m[1]),
+                       given=_TYPE_NAMES.get(m[2], m[2]))),
+    (re.compile(r"Expected `(?:str|array)` of length >= 1"),
+     lambda m: Message("must not be empty")),
+    (re.compile(r"Expected `str` of length <= (\d+)"),
+     lambda m: Message("longer than {count} characters", count=m[1])),
+    (re.compile(r"Expected `int` >= 0"), lambda m: Message("must not be negative")),
+    (re.compile(r"Expected `int` <= (\d+)"),
+     lambda m: Message("must be at most {limit}", limit=m[1])),
     (re.compile(r"Expected `str` matching regex '\^https\?://'"),
-     lambda m: "not an http(s) URL"),
+     lambda m: Message("not an http(s) URL")),
     (re.compile(r"Expected `datetime` with a timezone component"),
-     lambda m: "needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00"),
+     lambda m: Message("needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00")),
     (re.compile(r"Invalid RFC3339 encoded (date|datetime)"),
-     lambda m: f"expected {_TYPE_NAMES[m[1]]}, got a string that is not one"),
-    (re.compile(r"Object contains unknown field `(.*)`"), lambda m: f"unknown key {m[1]!r}"),
-    (re.compile(r"Object missing required field `(.*)`"), lambda m: f"{m[1]}: missing"),
+     lambda m: Message("expected {kind}, got a string that is not one", kind=_TYPE_NAMES[m[1]])),
+    (re.compile(r"Object contains unknown field `(.*)`"),
+     lambda m: Message("unknown key {key}", key=repr(m[1]))),
+    (re.compile(r"Object missing required field `(.*)`"),
+     lambda m: Message("{key}: missing", key=m[1])),
 ]  # fmt: skip
 
 
@@ -396,7 +431,13 @@ def _problem(error: msgspec.ValidationError, path: str, kind: Any) -> Problem:
         # a Literal, or a Literal in a union with None (an optional setting)
         kinds = [k for k in get_args(kind) if get_origin(k) is Literal] or [kind]
         choices = [c for k in kinds for c in get_args(k)]
-        return Problem(path, f"expected one of {', '.join(choices)}, got {text.split(' ', 3)[3]}")
+        given = text.split(" ", 3)[3]
+        return Problem(
+            path,
+            Message(
+                "expected one of {choices}, got {given}", choices=", ".join(choices), given=given
+            ),
+        )
     for pattern, say in _MESSAGES:
         if found := pattern.match(text):
             return Problem(path, say(found))
@@ -418,20 +459,27 @@ def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
         try:
             tz = ZoneInfo(release.zone)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            yield Problem("release.zone", f"unknown time zone {release.zone!r}")
+            yield Problem(
+                "release.zone", Message("unknown time zone {zone}", zone=repr(release.zone))
+            )
         else:
             offset = release.instant.utcoffset()
             if release.instant.astimezone(tz).utcoffset() != offset:
-                zone = release.zone
-                yield Problem("release.instant", f"offset {signed_offset(offset)} is not {zone}'s")
+                wrong = Message(
+                    "offset {offset} is not {zone}'s",
+                    offset=signed_offset(offset),
+                    zone=release.zone,
+                )
+                yield Problem("release.instant", wrong)
         if not RELEASE_YEARS[0] <= release.instant.year <= RELEASE_YEARS[1]:
             first, last = RELEASE_YEARS
-            yield Problem("release.instant", f"must fall in the years {first} to {last}")
+            years = Message("must fall in the years {first} to {last}", first=first, last=last)
+            yield Problem("release.instant", years)
         if release.announced > release.instant.date():
             yield Problem("release.announced", "must not come after the release")
     trailer = _part(data.get("trailer"), Trailer)
     if trailer is not None and not is_web_url(trailer.url):
-        yield Problem("trailer.url", f"not an http(s) URL: {trailer.url!r}")
+        yield Problem("trailer.url", Message("not an http(s) URL: {url}", url=repr(trailer.url)))
     ids = [s["id"] for s in _list(data.get("sources")) if isinstance(s, dict) and "id" in s]
     known = {i for i in ids if isinstance(i, str)}
     if len(known) != len([i for i in ids if isinstance(i, str)]):
@@ -439,7 +487,8 @@ def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
     for path, table in _citing(data):
         for ref in _list(table.get("sources")):
             if isinstance(ref, str) and ref not in known:
-                yield Problem(f"{path}.sources", f"cites unknown source {ref!r}")
+                unknown = Message("cites unknown source {source}", source=repr(ref))
+                yield Problem(f"{path}.sources", unknown)
 
 
 def _part(value: Any, kind: type[T]) -> T | None:

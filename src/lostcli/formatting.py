@@ -169,11 +169,16 @@ def date_ko(moment: datetime) -> str:
     return f"{moment.year}년 {moment.month}월 {moment.day}일"
 
 
+def weekday(moment: datetime, lang: str = "en") -> str:
+    """`Friday`, `금요일`."""
+    return f"{WEEKDAYS_KO[moment.weekday()]}요일" if lang == "ko" else f"{moment:%A}"
+
+
 def day_month(moment: datetime, lang: str = "en") -> str:
     """`Friday 30 May`, `5월 30일 금요일`."""
     if lang == "ko":
-        return f"{moment.month}월 {moment.day}일 {WEEKDAYS_KO[moment.weekday()]}요일"
-    return f"{moment:%A} {moment.day} {moment:%B}"
+        return f"{moment.month}월 {moment.day}일 {weekday(moment, lang)}"
+    return f"{weekday(moment)} {moment.day} {moment:%B}"
 
 
 def day_month_year(moment: datetime, lang: str = "en") -> str:

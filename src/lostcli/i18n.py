@@ -7,8 +7,11 @@ Entries marked fuzzy or left empty are not used, as msgfmt leaves them out.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+
+from lostcli import errors
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -33,6 +36,34 @@ def translator(lang: str) -> Callable[[str], str]:
     """`_` for a language: the translation of a message id, or the id itself."""
     table = catalog(lang)
     return lambda message: table.get(message, message)
+
+
+# The error messages of Click that lostcli's command line can meet, as Typer's copy of Click
+# words them (the prompt's fast parser words its own as Click does): the catalog translates
+# them like lostcli's own. A longer form comes before its prefix.
+CLICK_ERRORS = (
+    "No such command {name}.",
+    "No such option: {name} (Possible options: {options})",
+    "No such option: {name}",
+    "Option {name} requires an argument.",
+    "Option {name} does not take a value.",
+    "Missing argument {name}.",
+    "Got unexpected extra argument(s) ({args})",
+    "Invalid value for {name}: {reason}",
+    "{value} is not one of {choices}.",
+)
+
+
+def click_message(text: str, lang: str) -> str:
+    """One of Click's error messages in `lang`; a message it does not know stays as it is."""
+    if lang == "en":
+        return text
+    for template in CLICK_ERRORS:
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))
+        if found := re.fullmatch(pattern, text, re.S):
+            values = {k: click_message(v, lang) for k, v in found.groupdict().items()}
+            return errors.Message(template, **values).text(lang)
+    return text
 
 
 def parse(text: str) -> dict[str, tuple[str, bool]]:

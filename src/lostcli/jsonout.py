@@ -131,7 +131,7 @@ def validation(path: object, problems: list[Problem]) -> dict[str, Any]:
     return {
         "file": printable(str(path)),  # as the error messages show it
         "valid": not problems,
-        "problems": [{"path": p.path, "message": p.message, "line": p.line} for p in problems],
+        "problems": [{"path": p.path, "message": str(p.message), "line": p.line} for p in problems],
     }
 
 

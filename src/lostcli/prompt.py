@@ -28,7 +28,6 @@ PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
 FLAGS = ("--ascii", "--color")
 VALUED = ("--format", "--tz", "--now", "--film", "--lang")
 LANGS = tuple(COMPACT)  # the languages the segment is written in
-USAGE = "Usage: lostcli prompt [OPTIONS]\nTry 'lostcli prompt -h' for help."
 MAX_ENTRY = 1024  # a title and a format are one line each
 # The bundled record, found beside this module; film.bundled_path() names the same file through
 # importlib.resources, which would cost more than all of this command's other work.
@@ -142,7 +141,13 @@ def main(argv: list[str], env: Environment) -> int:
     try:
         opts = options(argv)
     except _Usage as e:
-        env.error(f"error: {e}", USAGE)
+        from lostcli.errors import Message
+        from lostcli.i18n import click_message, translator
+
+        lang = env.lang
+        more = Message("Try '{path} -h' for help.", path="lostcli prompt").text(lang)
+        usage = f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}"
+        env.error(click_message(str(e), lang), usage)
         return ExitStatus.USAGE
     return run(opts, env)
 
@@ -153,7 +158,7 @@ def run(opts: dict[str, str | bool], env: Environment, film_path: str | None = N
         release, title, fmt, ascii_icon, tz, lang = facts(path, env)
         now = _now(opts, env, tz)
     except LostcliError as e:
-        env.error(f"error: {e}")
+        env.error(e)
         return e.status
     # --lang here, or before `prompt` in the full CLI, which has set it already
     env.lang_option = _str(opts.get("--lang")) or env.lang_option

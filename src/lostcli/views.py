@@ -194,29 +194,39 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
     return _panel(grid, title(film))
 
 
-def settings(found: list[Setting], file: str) -> RenderableType:
+def settings(found: list[Setting], file: str, lang: str = "en") -> RenderableType:
     """Each setting, its value and where it comes from, as `git config --show-origin` lists them."""
+    _ = translator(lang)
     grid = _grid()
     grid.add_column(style=DIM, overflow="fold")
     for setting in found:
         value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
-        origin = printable(file) if setting.origin == "config" else setting.origin
+        words = {"config": printable(file), "default": _("default"), "system": _("system")}
+        origin = words.get(setting.origin, setting.origin)
         grid.add_row(setting.key, Text(value), origin)
-    where = printable(file) if file else "none (HOME is not set)"
-    missing = " (there is none yet)" if file and not Path(file).exists() else ""
-    return Group(grid, Text(f"config file: {where}{missing}", style=DIM))
+    where = printable(file) if file else _("none (HOME is not set)")
+    if file and not Path(file).exists():
+        where = _("{file} (there is none yet)").format(file=where)
+    return Group(grid, Text(_("config file: {file}").format(file=where), style=DIM))
 
 
-def validation(path: object, record: Film | None, problems: list[Problem]) -> RenderableType:
+def validation(
+    path: object, record: Film | None, problems: list[Problem], lang: str = "en"
+) -> RenderableType:
+    _ = translator(lang)
     path = printable(str(path))
     if record is not None:
-        return Text(
-            f"{path}: valid: {record.title.english}, {len(record.crew)} crew, {len(record.cast)} "
-            f"cast, {len(record.curiosities)} curiosities, {len(record.sources)} sources",
-            style="green",
+        valid = _(
+            "{file}: valid: {title}, {crew} crew, {cast} cast, {curiosities} curiosities, "
+            "{sources} sources"
         )
-    count = fmt.plural(len(problems), "problem")
-    return Group(Text(f"{path}: {count}", style="red"), *(Text(f"  {p}") for p in problems))
+        title = record.title.korean if lang == "ko" else record.title.english
+        counts = {k: len(getattr(record, k)) for k in ("crew", "cast", "curiosities", "sources")}
+        return Text(valid.format(file=path, title=title, **counts), style="green")
+    count = fmt.plural(len(problems), "problem", lang)
+    return Group(
+        Text(f"{path}: {count}", style="red"), *(Text(f"  {p.text(lang)}") for p in problems)
+    )
 
 
 def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:

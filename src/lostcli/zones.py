@@ -22,7 +22,7 @@ from typing import NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from lostcli.context import quoted, read_regular
-from lostcli.errors import UsageError
+from lostcli.errors import Message, UsageError, alternatives
 from lostcli.formatting import offset
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
@@ -124,20 +124,27 @@ def parse(spec: str) -> Zone:
     for found in (_abbreviation(spec, text.upper()), _country(spec, lower), _city(spec, lower)):
         if found:
             return Zone(found, ZoneInfo(found))
-    hint = suggest(spec)
-    raise ZoneError(
-        f"unknown time zone {quoted(spec)}" + (f"; did you mean {hint}?" if hint else "")
-    )
+    if hint := suggest(spec):
+        raise ZoneError(
+            "unknown time zone {zone}; did you mean {hint}?", zone=quoted(spec), hint=hint
+        )
+    raise ZoneError("unknown time zone {zone}", zone=quoted(spec))
 
 
-def note(zone: Zone) -> str | None:
+def note(zone: Zone) -> Message | None:
     """What a user should know about the zone they chose: a legacy zone without daylight time."""
     city = _FIXED_LEGACY.get(zone.name)
     if city is None:
         return None
     utc = offset(datetime(2025, 1, 1, tzinfo=zone.tzinfo).utcoffset())
     place = city.rpartition("/")[2].replace("_", " ")
-    return f"{zone.name} is {utc} all year, without daylight saving time; for {place}, use {city}"
+    return Message(
+        "{zone} is {utc} all year, without daylight saving time; for {place}, use {city}",
+        zone=zone.name,
+        utc=utc,
+        place=place,
+        city=city,
+    )
 
 
 def source(
@@ -163,7 +170,7 @@ def resolve(
     *,
     localtime: Path = SYSTEM_LOCALTIME,
     timezone_file: Path = SYSTEM_TIMEZONE,
-) -> tuple[Zone, str | None]:
+) -> tuple[Zone, Message | None]:
     """The zone to use and, when there is something to say about it, a warning to show."""
     value, origin = source(flag, environ, configured)
     if value is None:
@@ -172,15 +179,23 @@ def resolve(
         try:
             return from_tz_variable(value, localtime, timezone_file), None
         except UsageError as e:
-            return UTC, f"ignoring TZ={quoted(value)}: {e}; using UTC"
+            return UTC, Message(
+                "ignoring TZ={value}: {reason}; using UTC", value=quoted(value), reason=e.message
+            )
     if origin == "--tz":
         zone = parse(value)
         return zone, note(zone)
     try:
         zone = parse(value)
     except UsageError as e:
-        where = "LOSTCLI_TZ" if origin == "$LOSTCLI_TZ" else "the config file's tz"
-        return UTC, f"ignoring {where}={quoted(value)}: {e}; using UTC"
+        shown, reason = quoted(value), e.message
+        if origin == "$LOSTCLI_TZ":
+            return UTC, Message(
+                "ignoring LOSTCLI_TZ={value}: {reason}; using UTC", value=shown, reason=reason
+            )
+        return UTC, Message(
+            "ignoring the config file's tz={value}: {reason}; using UTC", value=shown, reason=reason
+        )
     return zone, note(zone)
 
 
@@ -268,7 +283,7 @@ def _unambiguous(name: str) -> bool:
 def _fixed(spec: str, m: re.Match[str]) -> Zone:
     hours, minutes = int(m[2]), int(m[3] or 0)
     if hours > 14 or minutes > 59 or (hours == 14 and minutes):
-        raise ZoneError(f"offset out of range (-14:00 to +14:00): {quoted(spec)}")
+        raise ZoneError("offset out of range (-14:00 to +14:00): {zone}", zone=quoted(spec))
     delta = timedelta(hours=hours, minutes=minutes) * (-1 if m[1] == "-" else 1)
     if not delta:
         return UTC
@@ -280,7 +295,9 @@ def _leap_seconds(spec: str, name: str) -> None:
     if name.startswith("right/"):
         plain = name[len("right/") :]
         raise ZoneError(
-            f"{quoted(spec)} counts leap seconds, as no clock does; use {quoted(plain)}"
+            "{zone} counts leap seconds, as no clock does; use {plain}",
+            zone=quoted(spec),
+            plain=quoted(plain),
         )
 
 
@@ -305,7 +322,7 @@ def _tzif(path: str) -> Zone:
             raise ValueError
         return Zone(name if _iana(name) else path, ZoneInfo.from_file(io.BytesIO(data), key=path))
     except (OSError, ValueError):
-        raise ZoneError(f"not a zone file: {quoted(path)}") from None
+        raise ZoneError("not a zone file: {path}", path=quoted(path)) from None
 
 
 def _after_zoneinfo(path: str) -> str:
@@ -317,7 +334,7 @@ def _after_zoneinfo(path: str) -> str:
 def _abbreviation(spec: str, upper: str) -> str | None:
     keys = ABBREVIATIONS.get(upper)
     if keys and len(keys) > 1:
-        raise ZoneError(f"{quoted(spec)} is ambiguous: it may mean {_either(keys)}")
+        raise _ambiguous(spec, keys)
     return keys[0] if keys else None
 
 
@@ -327,8 +344,12 @@ def _country(spec: str, lower: str) -> str | None:
         return None
     _, keys = found
     if len(keys) > 1:
-        shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
-        raise ZoneError(f"{quoted(spec)} has several time zones ({shown}); name a city or a zone")
+        shown = Message("{zones} and {more} more", zones=", ".join(keys[:5]), more=len(keys) - 5)
+        raise ZoneError(
+            "{place} has several time zones ({zones}); name a city or a zone",
+            place=quoted(spec),
+            zones=shown if len(keys) > 5 else ", ".join(keys),
+        )
     return keys[0]
 
 
@@ -337,12 +358,15 @@ def _city(spec: str, lower: str) -> str | None:
         return key
     keys = _cities().get(lower.replace("_", " "))
     if keys and len(keys) > 1:
-        raise ZoneError(f"{quoted(spec)} is ambiguous: it may mean {_either(keys)}")
+        raise _ambiguous(spec, keys)
     return keys[0] if keys else None
 
 
-def _either(keys: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(keys[:-1]) + " or " + keys[-1]
+def _ambiguous(spec: str, keys: tuple[str, ...] | list[str]) -> ZoneError:
+    choices = alternatives(keys, "or")
+    return ZoneError(
+        "{name} is ambiguous: it may mean {choices}", name=quoted(spec), choices=choices
+    )
 
 
 def _edits(a: str, b: str, limit: int) -> int:
