@@ -1,10 +1,17 @@
-"""Earth-Mars geometry from JPL's approximate Keplerian elements (pure: standard-library math).
+"""Earth and Mars: their distance, the light time between them, closest approaches, solar
+conjunctions and the blackout around them (pure: no typer, no rich).
 
-Source: E. M. Standish, "Keplerian Elements for Approximate Positions of the Major Planets",
-JPL Solar System Dynamics, Table 1 (mean ecliptic and equinox of J2000, valid 1800-2050). Earth is
-taken at the Earth-Moon barycentre, at most about 4,700 km from Earth's centre; UTC stands in for
-the ephemeris time scale, about a minute apart, which moves the planets a few thousand km. Both
-are far below the 1% this module is tested to.
+Positions come from PyEphem (`ephem`), whose compiled libastro computes VSOP87. It takes UT and
+moves to Terrestrial Time with its own Delta T, so the time scales are handled below this module.
+Tested against JPL's DE423 from 1800 to 2050 (tests/test_ephemeris.py): distances within 0.001%,
+event times within minutes. Definitions:
+- distance: between the centres of Earth and Mars at the same instant (geometric);
+- one way: the light time of a message sent from Earth now, to Mars where it will be when the
+  message arrives; the answer back: sent on arrival, to Earth where it will be then;
+- closest approach: the minimum of the distance;
+- solar conjunction: the minimum of the angle between the Sun and Mars as seen from Earth (their
+  astrometric positions, light time included); the blackout: while that angle is under 2 degrees,
+  when mission controllers stop commanding their spacecraft.
 """
 
 from __future__ import annotations
@@ -14,75 +21,30 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
+import ephem
+
 from lostcli.errors import LostcliError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lostcli.marsclock import MarsTime
 
 AU_KM = 149_597_870.7
 LIGHT_KM_S = 299_792.458
-J2000 = datetime(2000, 1, 1, 12, tzinfo=UTC)  # JD 2451545.0
 VALID = (datetime(1800, 1, 1, tzinfo=UTC), datetime(2051, 1, 1, tzinfo=UTC))
-SYNODIC_DAYS = 780  # the mean Earth-Mars synodic period, rounded
+BLACKOUT_DEGREES = 2.0
+DUBLIN = datetime(1899, 12, 31, 12, tzinfo=UTC)  # PyEphem's day 0 (Dublin Julian Date)
+_DAY = 86_400.0
+# Days either side of the differences that find a minimum's slope, measured best against DE423.
+_DISTANCE_SLOPE, _ANGLE_SLOPE = 1.5, 0.1
+_STEP = 40.0  # days between samples: a minimum and a maximum are always about a year apart
+_CLOSE_ENOUGH = 20 / _DAY  # a search's last step: events are shown to the minute
 
-Elements = tuple[float, float, float, float, float, float]  # a, e, I, L, long.peri, long.node
-
-# Table 1: elements at J2000 and their rates per Julian century.
-EARTH_MOON: tuple[Elements, Elements] = (
-    (1.00000261, 0.01671123, -0.00001531, 100.46457166, 102.93768193, 0.0),
-    (0.00000562, -0.00004392, -0.01294668, 35999.37244981, 0.32327364, 0.0),
-)
-MARS: tuple[Elements, Elements] = (
-    (1.52371034, 0.09339410, 1.84969142, -4.55343205, -23.94362959, 49.55953891),
-    (0.00001847, 0.00007882, -0.00813131, 19140.30268499, 0.44441088, -0.29257343),
-)
-
-Vector = tuple[float, float, float]
+_mars, _sun = ephem.Mars(), ephem.Sun()
 
 
 class OutOfRange(LostcliError):
     pass
-
-
-def position(planet: tuple[Elements, Elements], when: datetime) -> Vector:
-    """Heliocentric ecliptic J2000 coordinates in AU."""
-    t = (when - J2000).total_seconds() / 86_400 / 36_525
-    a, e, inc, mean_long, peri, node = (x0 + rate * t for x0, rate in zip(*planet, strict=True))
-    arg_peri = math.radians(peri - node)
-    anomaly = math.radians((mean_long - peri + 180) % 360 - 180)
-    ecc = anomaly + e * math.sin(anomaly)
-    for _ in range(30):  # Newton's method on Kepler's equation; converges in a handful of steps
-        step = (ecc - e * math.sin(ecc) - anomaly) / (1 - e * math.cos(ecc))
-        ecc -= step
-        if abs(step) < 1e-12:
-            break
-    x = a * (math.cos(ecc) - e)
-    y = a * math.sqrt(1 - e * e) * math.sin(ecc)
-    cw, sw = math.cos(arg_peri), math.sin(arg_peri)
-    cn, sn = math.cos(math.radians(node)), math.sin(math.radians(node))
-    ci, si = math.cos(math.radians(inc)), math.sin(math.radians(inc))
-    return (
-        (cw * cn - sw * sn * ci) * x + (-sw * cn - cw * sn * ci) * y,
-        (cw * sn + sw * cn * ci) * x + (-sw * sn + cw * cn * ci) * y,
-        (sw * si) * x + (cw * si) * y,
-    )
-
-
-def distance_au(when: datetime) -> float:
-    earth, mars = position(EARTH_MOON, when), position(MARS, when)
-    return math.dist(earth, mars)
-
-
-def distance_km(when: datetime) -> float:
-    return distance_au(when) * AU_KM
-
-
-def elongation(when: datetime) -> float:
-    """The angle between the Sun and Mars as seen from Earth, in degrees."""
-    earth, mars = position(EARTH_MOON, when), position(MARS, when)
-    to_sun = [-c for c in earth]
-    to_mars = [m - c for m, c in zip(mars, earth, strict=True)]
-    cos = sum(p * q for p, q in zip(to_sun, to_mars, strict=True)) / (
-        math.hypot(*to_sun) * math.hypot(*to_mars)
-    )
-    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
 
 
 class Event(NamedTuple):
@@ -90,79 +52,178 @@ class Event(NamedTuple):
     distance_km: float
 
 
+class Blackout(NamedTuple):
+    """A window in which the Sun is within BLACKOUT_DEGREES of Mars as seen from Earth."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def days(self) -> float:
+        return (self.end - self.start).total_seconds() / _DAY
+
+
 class Signal(NamedTuple):
     at: datetime
     distance_km: float
-    elongation: float
+    one_way_seconds: float  # a message sent now, until it reaches Mars
+    answer_seconds: float  # until an answer sent on arrival is back on Earth
+    sun_degrees: float  # the angle between the Sun and Mars, from Earth
     closest: Event  # the next closest approach
-    conjunction: Event  # the next solar conjunction, when the Sun cuts contact
+    conjunction: Event  # the next solar conjunction
     previous_conjunction: Event
+    blackout: Blackout  # the current one, or else the next
+    mars: MarsTime  # the clock on Mars now
+    mars_on_arrival: MarsTime  # and when a message sent now arrives
 
     @property
     def distance_au(self) -> float:
         return self.distance_km / AU_KM
 
     @property
-    def one_way_seconds(self) -> float:
-        return self.distance_km / LIGHT_KM_S
+    def arrives(self) -> datetime:
+        return self.at + timedelta(seconds=self.one_way_seconds)
 
     @property
-    def round_trip_seconds(self) -> float:
-        return 2 * self.one_way_seconds
+    def answer_back(self) -> datetime:
+        return self.at + timedelta(seconds=self.answer_seconds)
 
     @property
     def cycle_day(self) -> int:
         """Whole days since the last solar conjunction, in a cycle of about 780 days."""
-        return int((self.at - self.previous_conjunction.at).total_seconds() // 86_400)
-
-
-def one_way_seconds(when: datetime) -> float:
-    """Light time from Earth to Mars at `when`, in seconds."""
-    _check(when)
-    return distance_km(when) / LIGHT_KM_S
+        return int((self.at - self.previous_conjunction.at).total_seconds() // _DAY)
 
 
 def signal(when: datetime) -> Signal:
-    _check(when)
+    from lostcli.marsclock import mars_time  # `info` asks for the light time alone
+
+    d = _checked(when)
+    up = _light_time(d, +1)
+    down = _light_time(d + up / _DAY, -1)
+    previous = _turning(_angle_rising, d, -1)
+    following = _turning(_angle_rising, d, +1)
+    # a blackout lasts two or three weeks: the last conjunction's is over after a month
+    current = _blackout(previous) if d - previous < 30 else None
     return Signal(
         at=when,
-        distance_km=distance_km(when),
-        elongation=elongation(when),
-        closest=_event(_extreme(distance_au, when, +1)),
-        conjunction=_event(_extreme(elongation, when, +1)),
-        previous_conjunction=_event(_extreme(elongation, when, -1)),
+        distance_km=_distance(d) * AU_KM,
+        one_way_seconds=up,
+        answer_seconds=up + down,
+        sun_degrees=math.degrees(_sun_angle(d)),
+        closest=_event(_turning(_distance_rising, d, +1)),
+        conjunction=_event(following),
+        previous_conjunction=_event(previous),
+        blackout=current if current and current.end > when else _blackout(following),
+        mars=mars_time(when),
+        mars_on_arrival=mars_time(when + timedelta(seconds=up)),
     )
 
 
-def _check(when: datetime) -> None:
+def one_way_seconds(when: datetime) -> float:
+    """The light time of a message sent from Earth at `when` to Mars, in seconds."""
+    return _light_time(_checked(when), +1)
+
+
+def distance_km(when: datetime) -> float:
+    return _distance(_checked(when)) * AU_KM
+
+
+def _checked(when: datetime) -> float:
     if not VALID[0] <= when < VALID[1]:
-        raise OutOfRange("the orbital elements used are valid from 1800 to 2050")
+        raise OutOfRange("only 1800 to 2050, the years tested against JPL's ephemeris")
+    return _dublin(when)
 
 
-def _event(at: datetime) -> Event:
-    return Event(at, distance_km(at))
+def _dublin(when: datetime) -> float:
+    return (when - DUBLIN).total_seconds() / _DAY
 
 
-def _extreme(f: Callable[[datetime], float], start: datetime, direction: int) -> datetime:
-    """The first local minimum of f after (or before) start, to within a minute."""
-    day = timedelta(days=direction)
-    # Daily steps find the valley; one synodic period always holds one.
-    samples = [start + day * n for n in range(SYNODIC_DAYS + 40)]
-    values = [f(t) for t in samples]
-    for n in range(1, len(values) - 1):
-        if values[n] <= values[n - 1] and values[n] <= values[n + 1]:
-            lo, hi = sorted((samples[n - 1], samples[n + 1]))
-            return _golden(f, lo, hi)
-    raise OutOfRange("no minimum found")  # pragma: no cover - impossible within one period
+def _instant(d: float) -> datetime:
+    return DUBLIN + timedelta(days=d)
 
 
-def _golden(f: Callable[[datetime], float], lo: datetime, hi: datetime) -> datetime:
-    ratio = (math.sqrt(5) - 1) / 2
-    while hi - lo > timedelta(minutes=1):
-        a = hi - (hi - lo) * ratio
-        b = lo + (hi - lo) * ratio
-        if f(a) < f(b):
-            hi = b
+def _minute(d: float) -> datetime:
+    """An event's instant, to the minute: what its accuracy (about a minute) allows."""
+    return DUBLIN + timedelta(minutes=round(d * 1440))
+
+
+def _heliocentric(body: ephem.Planet, d: float) -> tuple[float, float, float]:
+    """A body's position in AU, heliocentric ecliptic of date (for the Sun: the Earth's)."""
+    body.compute(d)
+    lon, lat = float(body.hlon), float(body.hlat)
+    r = body.earth_distance if body is _sun else body.sun_distance
+    return (r * math.cos(lat) * math.cos(lon), r * math.cos(lat) * math.sin(lon), r * math.sin(lat))
+
+
+def _distance(d: float) -> float:
+    return math.dist(_heliocentric(_mars, d), _heliocentric(_sun, d))
+
+
+def _light_time(d: float, direction: int) -> float:
+    """Seconds for light leaving Earth at d to reach Mars (direction +1), or leaving Mars at d
+    to reach Earth (-1): the other planet is taken where it is when the light arrives."""
+    seconds = _distance(d) * AU_KM / LIGHT_KM_S
+    for _ in range(3):  # each pass gains a factor of about 10,000 (the speed of Mars over c's)
+        later = d + seconds / _DAY
+        mars = _heliocentric(_mars, later if direction > 0 else d)
+        earth = _heliocentric(_sun, d if direction > 0 else later)
+        seconds = math.dist(mars, earth) * AU_KM / LIGHT_KM_S
+    return seconds
+
+
+def _sun_angle(d: float) -> float:
+    """The angle between the Sun and Mars seen from Earth, in radians (astrometric positions)."""
+    _mars.compute(d)
+    _sun.compute(d)
+    return float(ephem.separation((_mars.a_ra, _mars.a_dec), (_sun.a_ra, _sun.a_dec)))
+
+
+def _turning(rising: Callable[[float], bool], d: float, direction: int) -> float:
+    """The first minimum of a curve after d (direction +1), or the last one at or before d (-1),
+    as a Dublin date: found where its slope turns from falling to rising, so that one minutes
+    away is found as surely as one a year away. Within a minute or so of a minimum, which side
+    of it d is on is beyond the positions' precision."""
+    lo, hi = (d, d + _STEP) if direction > 0 else (d - _STEP, d)
+    lo_rising, hi_rising = rising(lo), rising(hi)
+    while lo_rising or not hi_rising:
+        lo, hi = lo + _STEP * direction, hi + _STEP * direction
+        if direction > 0:
+            lo_rising, hi_rising = hi_rising, rising(hi)
         else:
-            lo = a
-    return lo + (hi - lo) / 2
+            lo_rising, hi_rising = rising(lo), lo_rising
+    while hi - lo > _CLOSE_ENOUGH:
+        middle = (lo + hi) / 2
+        lo, hi = (lo, middle) if rising(middle) else (middle, hi)
+    return (lo + hi) / 2
+
+
+def _distance_rising(t: float) -> bool:
+    # The slope's sign by Richardson's extrapolation of two central differences, wide apart:
+    # libastro keeps heliocentric positions in single precision, and a narrow difference would
+    # follow that noise.
+    h, f = _DISTANCE_SLOPE, _distance
+    return 8 * (f(t + h) - f(t - h)) >= f(t + 2 * h) - f(t - 2 * h)
+
+
+def _angle_rising(t: float) -> bool:
+    return _sun_angle(t + _ANGLE_SLOPE) >= _sun_angle(t - _ANGLE_SLOPE)
+
+
+def _event(d: float) -> Event:
+    return Event(_minute(d), _distance(d) * AU_KM)
+
+
+def _blackout(conjunction: float) -> Blackout:
+    """The window around a conjunction in which the Sun is within BLACKOUT_DEGREES of Mars."""
+    limit = math.radians(BLACKOUT_DEGREES)
+
+    def edge(inside: float, outside: float) -> float:
+        while abs(outside - inside) > _CLOSE_ENOUGH:
+            middle = (inside + outside) / 2
+            inside, outside = (middle, outside) if _sun_angle(middle) < limit else (inside, middle)
+        return (inside + outside) / 2
+
+    # Mars moves about half a degree a day against the Sun near conjunction: 2 degrees is days.
+    return Blackout(
+        _minute(edge(conjunction, conjunction - 30)), _minute(edge(conjunction, conjunction + 30))
+    )

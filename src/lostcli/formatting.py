@@ -155,13 +155,25 @@ def stamp(moment: datetime, lang: str = "en") -> str:
     abbr = moment.tzname() or ""
     label = f" {abbr}" if abbr and abbr != utc else ""
     if lang == "ko":
-        half, hour = HALVES_KO[moment.hour >= 12], (moment.hour + 11) % 12 + 1
-        day = f"{date_ko(moment)} ({WEEKDAYS_KO[moment.weekday()]}) {half} {hour}:{moment:%M}"
+        day = f"{date_ko(moment)} ({WEEKDAYS_KO[moment.weekday()]}) {hour_minute(moment, lang)}"
     else:
-        day = f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+        day = f"{moment:%a} {moment.day} {moment:%b %Y}, {hour_minute(moment, lang)}"
     if abbr == "UTC" and utc == "UTC+00:00":  # UTC once, not `07:00 UTC (UTC+00:00)`
         return f"{day} UTC"
     return f"{day}{label} ({utc})"
+
+
+def hour_minute(moment: datetime, lang: str = "en") -> str:
+    """`16:00`, `오후 4:00` (CLDR's Korean short time)."""
+    if lang == "ko":
+        return f"{HALVES_KO[moment.hour >= 12]} {(moment.hour + 11) % 12 + 1}:{moment:%M}"
+    return f"{moment:%H:%M}"
+
+
+def mars_clock(hours: float) -> str:
+    """`14:32`: hours of a Mars clock (a sol's 24 hours), to the minute."""
+    minutes = int(hours * 60) % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def date_ko(moment: datetime) -> str:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.config import Setting
     from lostcli.ephemeris import Event, Signal
     from lostcli.film import Film, Problem, Role
+    from lostcli.marsclock import MarsTime
     from lostcli.timeline import Countdown
 
 
@@ -136,21 +137,45 @@ def validation(path: object, problems: list[Problem]) -> dict[str, Any]:
 
 
 def _event(event: Event) -> dict[str, Any]:
-    return {"utc": iso_utc(event.at), "distance_km": round(event.distance_km)}
+    return {"utc": iso_utc(event.at), "distance_km": _km(event.distance_km)}
+
+
+def _km(km: float) -> int:
+    return int(round(km, -3))  # to a thousand km: the distances are good to about 2,000 km
+
+
+def _mars(t: MarsTime) -> dict[str, Any]:
+    return {
+        "sol_date": round(t.sol_date, 5),
+        "sol": t.sol,
+        "mtc": formatting.mars_clock(t.mtc_hours),
+        "ls_degrees": round(t.ls, 2),
+        "northern_season": t.season,
+    }
 
 
 def signal(sig: Signal) -> dict[str, Any]:
     return {
         "now": iso_utc(sig.at),
-        "distance_km": round(sig.distance_km),
-        "distance_au": round(sig.distance_au, 6),
+        "distance_km": _km(sig.distance_km),
+        "distance_au": round(sig.distance_au, 5),
         "one_way_seconds": round(sig.one_way_seconds, 1),
-        "round_trip_seconds": round(sig.round_trip_seconds, 1),
-        "elongation_degrees": round(sig.elongation, 2),
+        "arrives_utc": iso_utc(sig.arrives.replace(microsecond=0)),
+        "round_trip_seconds": round(sig.answer_seconds, 1),
+        "answer_back_utc": iso_utc(sig.answer_back.replace(microsecond=0)),
+        "elongation_degrees": round(sig.sun_degrees, 2),
         "next_closest_approach": _event(sig.closest),
         "next_solar_conjunction": _event(sig.conjunction),
         "previous_solar_conjunction": _event(sig.previous_conjunction),
         "cycle_day": sig.cycle_day,
+        "blackout": {
+            "start_utc": iso_utc(sig.blackout.start),
+            "end_utc": iso_utc(sig.blackout.end),
+            "days": round(sig.blackout.days, 1),
+            "in_progress": sig.blackout.start <= sig.at,
+        },
+        "mars": _mars(sig.mars),
+        "mars_on_arrival": _mars(sig.mars_on_arrival),
     }
 
 

@@ -230,27 +230,62 @@ def validation(
 
 
 def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
+    """The distance and delay now, what a message sent now means on both planets, the cycle's
+    events and the clock on Mars."""
     _ = translator(lang)
 
     def local(moment: datetime) -> str:
         return fmt.stamp(moment.astimezone(zone.tzinfo), lang)
 
+    def clock(moment: datetime) -> str:
+        here = moment.astimezone(zone.tzinfo)
+        return f"{fmt.hour_minute(here, lang)} {here.tzname() or fmt.offset(here.utcoffset())}"
+
+    def day(moment: datetime) -> str:
+        return fmt.day_month_year(moment.astimezone(zone.tzinfo), lang)
+
     grid = _grid()
     grid.add_row(_("Now"), Text(local(sig.at), style=DIM))
-    one_way = round(sig.one_way_seconds)  # rounded once, so the round trip is twice what shows
     distance = f"{fmt.million_km(sig.distance_km, lang)} ({sig.distance_au:.3f} AU)"
     grid.add_row(_("Distance"), Text(distance))
-    reaches = _("a message sent now reaches Mars in {time}")
-    grid.add_row(_("One way"), Text(reaches.format(time=fmt.duration(one_way, lang))))
-    back = _("{time} from question to answer").format(time=fmt.duration(2 * one_way, lang))
-    grid.add_row(_("Round trip"), Text(back))
+    reaches = _("a message sent now reaches Mars in {time}, at {clock} ({mtc} on Mars)").format(
+        time=fmt.duration(round(sig.one_way_seconds), lang),
+        clock=clock(sig.arrives),
+        mtc=f"{fmt.mars_clock(sig.mars_on_arrival.mtc_hours)} MTC",
+    )
+    grid.add_row(_("One way"), Text(reaches))
+    back = _("an answer sent on arrival is back at {clock}, {time} from now").format(
+        clock=clock(sig.answer_back), time=fmt.duration(round(sig.answer_seconds), lang)
+    )
+    grid.add_row(_("Answer"), Text(back))
     closest = f"{local(sig.closest.at)}: {fmt.million_km(sig.closest.distance_km, lang)}"
     grid.add_row(_("Closest"), Text(closest))
     blocked = _("{when}: the Sun passes between Earth and Mars and blocks contact")
     grid.add_row(_("Conjunction"), Text(blocked.format(when=local(sig.conjunction.at))))
-    since = fmt.day_month_year(sig.previous_conjunction.at.astimezone(zone.tzinfo), lang)
+    window, days = sig.blackout, round(sig.blackout.days)
+    if window.start <= sig.at:
+        dark = _("contact blocked now, until {end} ({days} days in all)")
+    else:
+        dark = _("contact blocked from {start} to {end}, {days} days")
+    grid.add_row(
+        _("Blackout"), Text(dark.format(start=day(window.start), end=day(window.end), days=days))
+    )
     cycle = _("day {day} of about 780 since the conjunction of {since}")
-    grid.add_row(_("Cycle"), Text(cycle.format(day=sig.cycle_day, since=since)))
+    grid.add_row(
+        _("Cycle"), Text(cycle.format(day=sig.cycle_day, since=day(sig.previous_conjunction.at)))
+    )
+    seasons = {
+        "spring": _("northern spring"), "summer": _("northern summer"),
+        "autumn": _("northern autumn"), "winter": _("northern winter"),
+    }  # fmt: skip
+    mars = sig.mars
+    on_mars = _("sol {sol}, {mtc} MTC, {season} (Ls {ls}°)").format(
+        sol=mars.sol,
+        mtc=fmt.mars_clock(mars.mtc_hours),
+        season=seasons[mars.season],
+        ls=round(mars.ls),
+    )
+    grid.add_row(_("On Mars"), Text(on_mars))
     return _panel(grid, Text(_("Earth to Mars"), style=ACCENT))
 
 
