@@ -73,15 +73,6 @@ def test_the_korean_readme_has_the_same_quick_start() -> None:
     assert commands(README_KO) == commands(README) and len(commands(README)) == 2
 
 
-if __name__ == "__main__":  # python -m tests.test_readme: write the samples anew from real output
-    for name, original in READMES.items():
-        text = original
-        for command in (c for c in SAMPLES if WHERE[c] == name):
-            block = r"(```console\n\$ " + re.escape(command) + r"\n).*?```"
-            text = re.sub(block, lambda m, c=command: m[1] + output(c) + "\n```", text, flags=re.S)
-        (ROOT / name).write_text(text, encoding="utf-8")
-
-
 def test_the_korean_readme_gives_the_same_recipes_and_snippets() -> None:
     """The recipes are run by the shell and starship tests from README.md; the Korean README's
     must be the same text, and so must every shell block they share."""
@@ -95,3 +86,37 @@ def test_the_korean_readme_gives_the_same_recipes_and_snippets() -> None:
     assert all(blocks(README)[name] == text for name, text in korean.items())
     shell = re.findall(r"```sh\n(.*?)```", README_KO, re.S)
     assert shell and all(block in README for block in shell)
+
+
+# The exported cards the READMEs show, and the command that makes each (with --export FILE).
+PICTURES = {
+    "docs/info.svg": "lostcli info --tz Asia/Seoul --now 2026-11-25T12:00+09:00",
+    "docs/info.ko.svg": "lostcli --lang ko info --tz Asia/Seoul --now 2026-11-25T12:00+09:00",
+}
+
+
+def exported(name: str, folder: Path) -> str:
+    path = folder / Path(name).name
+    assert run(*PICTURES[name].split()[1:], "--export", str(path), env={"COLUMNS": "80"}).code == 0
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", PICTURES)
+def test_the_pictures_in_the_readmes_are_current(name: str, tmp_path: Path) -> None:
+    assert (ROOT / name).read_text(encoding="utf-8") == exported(name, tmp_path)
+    readme = README_KO if ".ko." in name else README
+    assert f"]({name})" in readme and f"`{PICTURES[name]} --export {name}`" in readme
+
+
+if __name__ == "__main__":  # python -m tests.test_readme: write the samples anew from real output
+    for name, original in READMES.items():
+        text = original
+        for command in (c for c in SAMPLES if WHERE[c] == name):
+            block = r"(```console\n\$ " + re.escape(command) + r"\n).*?```"
+            text = re.sub(block, lambda m, c=command: m[1] + output(c) + "\n```", text, flags=re.S)
+        (ROOT / name).write_text(text, encoding="utf-8")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name in PICTURES:
+            (ROOT / name).write_text(exported(name, Path(folder)), encoding="utf-8")

@@ -94,12 +94,38 @@ class Session:
         as_json: bool,
         view: "Callable[[], RenderableType]",
         data: Callable[[], dict[str, Any]],
+        export: str | None = None,
     ) -> None:
-        """The view, or with `as_json` the data; only the one asked for is built."""
+        """The view, or with `as_json` the data; only the one asked for is built. With `export`,
+        the view is also saved as a picture (SVG, or HTML by the name)."""
         if as_json:
+            if export is not None:
+                raise self.usage("--export goes without --json")
             self.json(data())
-        else:
-            render.show(self.env, view())
+            return
+        if export is not None:
+            self.writable(export, "--export")
+            title = f"lostcli {self.ctx.info_name if self.ctx else ''}".strip()
+            self.save(export, render.picture(view(), export, title))
+        render.show(self.env, view())
+
+    def writable(self, path: str, option: str) -> None:
+        """A usage error for an output file that names a folder."""
+        if path.endswith("/") or Path(path).is_dir():
+            raise self.usage(
+                "{option}: {path} is a directory; name a file in it",
+                option=option,
+                path=quoted(path),
+            )
+
+    def save(self, path: str, text: str) -> None:
+        """Write a file whole or not at all (context.replace)."""
+        try:
+            replace(path, text.encode("utf-8"))
+        except OSError as e:
+            raise LostcliError(
+                "cannot write {path}: {reason}", path=path, reason=e.strerror or str(e)
+            ) from None
 
     def json(self, data: dict[str, Any]) -> None:
         import json  # only --json needs it, and every command pays for start-up
@@ -221,6 +247,15 @@ app = typer.Typer(
 )
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+ExportOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--export",
+        metavar="FILE",
+        help="Also save the view as a picture to share: SVG, or HTML if FILE ends in .html.",
+        show_default=False,
+    ),
+]
 TzOpt = Annotated[
     str | None,
     typer.Option(
@@ -329,7 +364,11 @@ def _session(ctx: typer.Context) -> Session:
 
 @app.command()
 def info(
-    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    tz: TzOpt = None,
+    now: NowOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
 ) -> None:
     """The film at a glance: titles, release, status, people, trailer."""
     s = _session(ctx)
@@ -345,6 +384,7 @@ def info(
         as_json,
         lambda: views.info(record, cd, delay, s.env.lang),
         lambda: jsonout.info(record, cd, delay),
+        export,
     )
 
 
@@ -365,11 +405,16 @@ def synopsis(
 
 
 @app.command()
-def credits(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def credits(ctx: typer.Context, as_json: JsonOpt = False, export: ExportOpt = None) -> None:
     """Crew, and the voice cast of the Korean original and the English dub."""
     s = _session(ctx)
     record = s.load_film()
-    s.show(as_json, lambda: views.credits(record, s.env.lang), lambda: jsonout.credits(record))
+    s.show(
+        as_json,
+        lambda: views.credits(record, s.env.lang),
+        lambda: jsonout.credits(record),
+        export,
+    )
 
 
 @app.command()
@@ -391,6 +436,7 @@ def countdown(
     tz: TzOpt = None,
     now: NowOpt = None,
     as_json: JsonOpt = False,
+    export: ExportOpt = None,
     live_view: Annotated[
         bool,
         typer.Option(
@@ -404,11 +450,14 @@ def countdown(
     cd = s.countdown(record, tz, now)
     if not live_view:
         s.show(
-            as_json, lambda: views.countdown(record, cd, s.env.lang), lambda: jsonout.countdown(cd)
+            as_json,
+            lambda: views.countdown(record, cd, s.env.lang),
+            lambda: jsonout.countdown(cd),
+            export,
         )
         return
-    if as_json or now is not None or not s.env.stdout_isatty:
-        raise s.usage("--live needs a terminal, and goes without --json and --now")
+    if as_json or export is not None or not s.env.stdout_isatty:
+        raise s.usage("--live needs a terminal, and goes without --json and --export")
     # Modules that only one command needs are imported by it: every command pays for start-up.
     import time
 
@@ -422,7 +471,11 @@ def countdown(
 
 @app.command()
 def signal(
-    ctx: typer.Context, tz: TzOpt = None, now: NowOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    tz: TzOpt = None,
+    now: NowOpt = None,
+    as_json: JsonOpt = False,
+    export: ExportOpt = None,
 ) -> None:
     """How long a message takes to reach Mars now, and where Earth and Mars are in their cycle."""
     s = _session(ctx)
@@ -435,7 +488,9 @@ def signal(
         if now is not None:
             raise s.usage("--now: {reason}", reason=e.message) from None
         raise
-    s.show(as_json, lambda: views.signal(sig, zone, s.env.lang), lambda: jsonout.signal(sig))
+    s.show(
+        as_json, lambda: views.signal(sig, zone, s.env.lang), lambda: jsonout.signal(sig), export
+    )
 
 
 @app.command()
@@ -497,18 +552,13 @@ def calendar(
     s = _session(ctx)
     record = s.load_film()
     cd = s.countdown(record, tz, now)
-    if output is not None and (output.endswith("/") or Path(output).is_dir()):
-        raise s.usage("--output: {path} is a directory; name a file in it", path=quoted(output))
+    if output is not None:
+        s.writable(output, "--output")
     text = ical.calendar(ical.film_events(record, cd, anniversary, s.env.lang), cd.now)
     if output is None or output == "-":
         s.env.write_utf8(text)
         return
-    try:
-        replace(output, text.encode("utf-8"))
-    except OSError as e:
-        raise LostcliError(
-            "cannot write {path}: {reason}", path=output, reason=e.strerror or str(e)
-        ) from None
+    s.save(output, text)
 
 
 @app.command()

@@ -7,11 +7,22 @@ as one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-U
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from typing import IO, cast
 
 from rich.align import Align
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+
+# The export templates that Console.export_svg and export_html document as their defaults
+from rich.console import (  # type: ignore[attr-defined]
+    CONSOLE_HTML_FORMAT,
+    CONSOLE_SVG_FORMAT,
+    Console,
+    Group,
+    RenderableType,
+)
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -62,6 +73,52 @@ def show(env: Environment, view: RenderableType) -> None:
         env.page(text)
     else:
         env.write(text)
+
+
+# Fonts with Hangul after the Latin ones, so that a card in Korean draws Korean wherever it is
+# opened: Rich's own stacks name none, and Hangul came out as empty boxes.
+HANGUL = (
+    "'D2Coding', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Nanum Gothic Coding', "
+    "'Apple SD Gothic Neo', 'Malgun Gothic'"
+)
+_SVG = CONSOLE_SVG_FORMAT.replace(
+    "font-family: Fira Code, monospace;",
+    f"font-family: Fira Code, 'DejaVu Sans Mono', Menlo, Consolas, {HANGUL}, monospace;",
+).replace("font-family: arial;", f"font-family: arial, {HANGUL}, sans-serif;")
+_HTML = CONSOLE_HTML_FORMAT.replace(
+    "'Courier New',monospace", f"'Courier New',{HANGUL.replace(', ', ',')},monospace"
+)
+CARD_WIDTH = 80
+
+
+def picture(view: RenderableType, name: str, title: str) -> str:
+    """The view as a picture to share, in colour at 80 columns: SVG, or HTML when `name` ends in
+    .html, as rich-cli exports them."""
+    recorder = Console(
+        record=True,
+        file=io.StringIO(),
+        width=CARD_WIDTH,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    recorder.print(view, crop=False)
+    if name.lower().endswith((".html", ".htm")):
+        return recorder.export_html(code_format=_HTML, inline_styles=True)
+    return _TEXT.sub(_cells, recorder.export_svg(title=title, code_format=_SVG))
+
+
+# Rich's SVG gives each run of text a textLength of one cell a character, which squeezes Hangul
+# (two cells a syllable) into half its room and leaves a gap after it: set it to the cells.
+_TEXT = re.compile(r'(<text [^>]*textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')
+
+
+def _cells(m: re.Match[str]) -> str:
+    text = html.unescape(m[4])
+    width = float(m[2]) / len(text) * cell_len(text)
+    return f"{m[1]}{width:g}{m[3]}{m[4]}{m[5]}"
 
 
 def fit(view: RenderableType, encoding: str) -> RenderableType:

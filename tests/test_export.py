@@ -1,0 +1,126 @@
+"""`--export FILE`: the card as SVG or HTML, and how it looks in a real browser (headless
+Chromium, with Debian's fonts-noto-cjk for Hangul; .ci/run installs both)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from lostcli import render
+from tests.conftest import LATER, run
+
+COMMANDS = [
+    ["info", "--now", LATER],
+    ["countdown", "--now", LATER],
+    ["credits"],
+    ["signal", "--now", LATER],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_each_card_exports_as_svg_and_html(command: list[str], tmp_path: Path) -> None:
+    svg, page = tmp_path / "card.svg", tmp_path / "card.html"
+    shown = run(*command, "--export", str(svg))
+    assert shown.code == 0, shown.err
+    assert shown.out == run(*command).out  # shown as well, as without --export
+    root = ET.parse(svg).getroot()  # well-formed
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    drawn = html.unescape(svg.read_text(encoding="utf-8")).replace("\xa0", " ")
+    assert "Noto Sans Mono CJK KR" in drawn and shown.out.split()[0] in drawn
+    assert run(*command, "--export", str(page)).code == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html>") and "Noto Sans Mono CJK KR" in text
+
+
+def test_export_refuses_json_and_folders(tmp_path: Path) -> None:
+    assert run("info", "--json", "--export", str(tmp_path / "x.svg")).code == 2
+    folder = run("info", "--export", str(tmp_path))
+    assert folder.code == 2 and "is a directory" in folder.err
+    assert not list(tmp_path.iterdir())
+
+
+def test_hangul_keeps_its_two_cells_in_the_svg() -> None:
+    """Rich sizes a run of text at one cell a character; Hangul takes two."""
+    from rich.text import Text
+
+    svg = render.picture(Text("ab 이 별에"), "x.svg", "t")
+    found = re.search(r'textLength="([\d.]+)"[^>]*>([^<]*이[^<]*)<', svg)
+    assert found
+    assert float(found[1]) == pytest.approx(render_cell_width(svg) * 10)  # ab, 이, 별에: 10 cells
+    assert html.unescape(found[2]).startswith("ab")
+
+
+def render_cell_width(svg: str) -> float:
+    """One cell's width in the SVG: Rich's 0.61 of the font size."""
+    size = re.search(r"font-size: ([\d.]+)px", svg)
+    assert size
+    return 0.61 * float(size[1])
+
+
+def screenshot(page: Path, width: int, height: int, tmp_path: Path) -> Image.Image:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.fail("chromium is needed (.ci/run installs Debian's chromium)")
+    png = tmp_path / "shot.png"
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache")}  # fmt: skip
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         f"--user-data-dir={home / 'profile'}", f"--screenshot={png}",
+         f"--window-size={width},{height}", page.as_uri()],
+        env=env, capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    return Image.open(png).convert("RGB")
+
+
+def inked(image: Image.Image, box: tuple[int, int, int, int]) -> int:
+    """Pixels in the box that differ from the card's background."""
+    part = image.crop(box)
+    background = Image.new("RGB", part.size, image.getpixel((box[0], box[1])))
+    difference = ImageChops.difference(part, background).convert("L")
+    return sum(difference.histogram()[41:])
+
+
+def test_the_korean_card_looks_right_in_chromium(tmp_path: Path) -> None:
+    """The exported SVG in a real browser: its size, not blank, ink where the title is, and the
+    title's Hangul drawn as six different syllables (a missing font draws six equal boxes)."""
+    svg = tmp_path / "card.svg"
+    assert run("--lang", "ko", "info", "--now", LATER, "--export", str(svg)).code == 0
+    text = svg.read_text(encoding="utf-8")
+    box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', text)
+    assert box
+    width, height = round(float(box[1])), round(float(box[2]) + 0.5)
+    image = screenshot(svg, width, height, tmp_path)
+    assert image.size == (width, height)
+    colours = image.getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 50  # not blank
+    # The title: its text element, placed by the matrix's translation, on the first line.
+    shift = re.search(
+        r'<g transform="translate\((\d+), (\d+)\)"[^>]*>\s*<g class="[^"]*matrix', text
+    )
+    title = re.search(
+        r'<text [^>]*x="([\d.]+)" y="([\d.]+)"[^>]*>(이&#160;별에&#160;필요한)<', text
+    )
+    assert shift and title
+    cell = render_cell_width(text)
+    left, baseline = int(shift[1]) + float(title[1]), int(shift[2]) + float(title[2])
+    top, bottom = int(baseline - 18), int(baseline + 4)
+    assert inked(image, (int(left), top, int(left + 14 * cell), bottom)) > 200
+    # Each syllable's two cells: 이, then 별 and 에, then 필, 요 and 한.
+    starts = [0, 3, 5, 8, 10, 12]
+    glyphs = [
+        image.crop((int(left + s * cell), top, int(left + (s + 2) * cell), bottom)) for s in starts
+    ]
+    assert all(inked(g, (0, 0, *g.size)) > 15 for g in glyphs)
+    for i, a in enumerate(glyphs):
+        for b in glyphs[i + 1 :]:
+            assert ImageChops.difference(a, b).getbbox() is not None  # no two alike
