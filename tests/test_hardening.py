@@ -233,7 +233,8 @@ def test_ctrl_c_in_live_countdown_restores_the_cursor_and_exits_130() -> None:
     os.close(leader)
     assert time.monotonic() - started < 2
     assert code == 130
-    assert seen.rstrip().endswith(b"\x1b[?25h")  # cursor shown again, last thing written
+    # the cursor shown again, then the terminal's own title back: the last things written
+    assert seen.rstrip().endswith(b"\x1b[?25h\x1b[23;0t")
     assert b"Traceback" not in seen and b"KeyboardInterrupt" not in seen
 
 

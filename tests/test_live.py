@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import select
 import signal
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 
 from lostcli import film, formatting, live, timeline, zones
@@ -46,21 +48,43 @@ def test_loop_wakes_on_second_boundaries_and_crosses_the_release() -> None:
     assert "until the release" in text
     assert "since the release" in text
     assert "Out now on Netflix" in text
-    assert "\x1b[?25l" in text and text.rstrip().endswith("\x1b[?25h")  # cursor hidden, then shown
+    assert "\x1b[?25l" in text  # the cursor hidden, then shown, then the user's title back
+    assert text.rstrip().endswith("\x1b[?25h" + live.POP_TITLE)
+    assert text.count("\x1b]0;") == 4 and "\x1b]0;00:00:02 - Lost in Starlight\x07" in text
 
 
-def test_frame_uses_big_digits_where_they_fit_and_plain_text_where_not() -> None:
-    cd = timeline.countdown(RECORD.release, datetime(2025, 5, 27, 2, 47, 51, tzinfo=UTC), zones.UTC)
-    assert formatting.digits(cd.seconds) == "3d 04:12:09"
-    art = live.big("3d 04:12:09")
-    assert len(art.splitlines()) == 5
-    wide, out = console(100)
-    wide.print(live.frame(RECORD, cd, 100))
-    assert art.splitlines()[0] in out.getvalue()
-    narrow, out = console(30)
-    narrow.print(live.frame(RECORD, cd, 30))
-    assert art.splitlines()[0] not in out.getvalue()
-    assert "Remaining" in out.getvalue() and "04:12:09" in out.getvalue()
+CD = timeline.countdown(RECORD.release, datetime(2025, 5, 27, 2, 47, 51, tzinfo=UTC), zones.UTC)
+
+
+def drawn(width: int, height: int) -> list[str]:
+    con, out = console(width)
+    con.print(live.frame(RECORD, CD, width, height))
+    return out.getvalue().rstrip("\n").split("\n")
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale"),
+    [(40, 10, 1), (80, 6, 1), (80, 24, 2), (120, 30, 3), (200, 60, 5), (100, 40, 2)],
+)
+def test_the_digits_are_the_largest_that_fit(width: int, height: int, scale: int) -> None:
+    assert formatting.digits(CD.seconds) == "3d 04:12:09"
+    lines = drawn(width, height)
+    assert len(lines) <= height and max(cell_len(line) for line in lines) <= width
+    art = live.big("3d 04:12:09", scale).splitlines()
+    assert len(art) == 5 * scale
+    assert all(row.strip() in "\n".join(lines) for row in art)  # every row shows, whole
+    bigger = live.big("3d 04:12:09", scale + 1).splitlines()
+    assert len(bigger) > height or len(bigger[0]) > width  # and one size up would not fit
+
+
+def test_what_surrounds_the_digits_gives_way_to_them() -> None:
+    full, status_only, bare = drawn(80, 24), drawn(80, 6), drawn(80, 5)
+    assert "until the release" in "\n".join(full) and "Lost in Starlight" in full[0]
+    assert "until the release" not in "\n".join(status_only)
+    assert "Coming soon" in status_only[-1] and len(status_only) == 6
+    assert len(bare) == 5 and "Coming soon" not in "\n".join(bare)
+    assert drawn(80, 3) == ["3d 04:12:09 until the release"]  # too small for any digits
+    assert drawn(30, 24) == ["3d 04:12:09 until the release"]
 
 
 def test_every_glyph_row_has_one_width() -> None:
@@ -77,11 +101,11 @@ def test_live_without_a_terminal_is_a_usage_error() -> None:
 # A real terminal: a pseudo-terminal, with the countdown as its session leader.
 
 
-def live_in_a_pty() -> tuple[int, int]:
+def live_in_a_pty(*args: str, term: str = "xterm-256color") -> tuple[int, int]:
     pid, fd = pty.fork()
     if pid == 0:  # the child: exec at once, so that nothing of pytest runs twice
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-        os.execvpe(script()[0], [*script(), "countdown", "--live"], env)
+        env = {**os.environ, "TERM": term, "COLUMNS": "100", "LINES": "30"}
+        os.execvpe(script()[0], [*script(), "countdown", "--live", *args], env)
     return pid, fd
 
 
@@ -131,3 +155,37 @@ def test_the_live_countdown_ends_when_its_terminal_goes_away() -> None:
     read_until(fd, b"\x1b[?25l")
     os.close(fd)  # the terminal is gone: the kernel hangs up on its session
     assert exit_status(pid) in (1, 128 + signal.SIGHUP)
+
+
+def test_the_terminal_title_shows_the_count_and_comes_back() -> None:
+    pid, fd = live_in_a_pty()
+    try:
+        first = read_until(fd, b"Lost in Starlight\x07")  # the first frame, then its title
+        os.kill(pid, signal.SIGINT)
+        rest = read_until(fd, None)
+    finally:
+        os.close(fd)
+    assert exit_status(pid) == 130
+    assert first.startswith(live.PUSH_TITLE.encode())  # the user's title kept
+    assert re.search(rb"\x1b\]0;(\d+d )?\d\d:\d\d:\d\d - Lost in Starlight\x07", first)
+    assert rest.rstrip().endswith(live.POP_TITLE.encode())  # and given back
+
+
+def test_a_preview_starts_at_now_and_runs_on() -> None:
+    """--live --now WHEN: half a second before the release, the release passes on screen."""
+    before = (RECORD.release.instant - timedelta(milliseconds=500)).astimezone(UTC)
+    pid, fd = live_in_a_pty("--now", before.isoformat())
+    try:
+        seen = read_until(fd, b"since the release", timeout=10)
+        os.kill(pid, signal.SIGINT)
+        read_until(fd, None)
+    finally:
+        os.close(fd)
+    assert b"until the release" in seen and b"00:00:00" in seen
+    assert exit_status(pid) == 130
+
+
+def test_a_dumb_terminal_is_told_why_not() -> None:
+    r = run("countdown", "--live", env={"TERM": "dumb"}, tty=True)
+    assert r.code == 2
+    assert "TERM=dumb" in r.err

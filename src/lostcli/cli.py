@@ -7,7 +7,7 @@ import contextlib
 import re
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -440,7 +440,9 @@ def countdown(
     live_view: Annotated[
         bool,
         typer.Option(
-            "--live", help="Large digits, redrawn every second until Ctrl-C (needs a terminal)."
+            "--live",
+            help="Large digits that fill the terminal, redrawn every second until Ctrl-C (needs "
+            "a terminal). With --now, a preview whose clock starts then.",
         ),
     ] = False,
 ) -> None:
@@ -458,15 +460,24 @@ def countdown(
         return
     if as_json or export is not None or not s.env.stdout_isatty:
         raise s.usage("--live needs a terminal, and goes without --json and --export")
+    if s.env.environ.get("TERM") == "dumb":
+        raise s.usage("--live redraws in place, which a terminal with TERM=dumb cannot do")
     # Modules that only one command needs are imported by it: every command pays for start-up.
     import time
 
     from lostcli import live
 
+    clock = s.now
+    if now is not None:  # a preview: the clock starts at --now and runs on
+        started, start = time.monotonic(), cd.now
+
+        def clock() -> datetime:
+            return start + timedelta(seconds=time.monotonic() - started)
+
     terminal, _ = s.env.text_streams()
     # Big digits fill the terminal: no reading measure here.
     console = render.console(s.env, terminal, measure=s.env.columns)
-    live.run(console, record, cd.zone, s.now, time.sleep, lang=s.env.lang)
+    live.run(console, record, cd.zone, clock, time.sleep, lang=s.env.lang)
 
 
 @app.command()
