@@ -487,6 +487,9 @@ def signal(
     now: NowOpt = None,
     as_json: JsonOpt = False,
     export: ExportOpt = None,
+    text_only: Annotated[
+        bool, typer.Option("--text", help="Only the text, without the pictures.")
+    ] = False,
 ) -> None:
     """How long a message takes to reach Mars now, and where Earth and Mars are in their cycle."""
     s = _session(ctx)
@@ -499,9 +502,17 @@ def signal(
         if now is not None:
             raise s.usage("--now: {reason}", reason=e.message) from None
         raise
-    s.show(
-        as_json, lambda: views.signal(sig, zone, s.env.lang), lambda: jsonout.signal(sig), export
-    )
+
+    def view() -> "RenderableType":
+        text = views.signal(sig, zone, s.env.lang)
+        if text_only:
+            return text
+        sky = ephemeris.sky(sig, samples=24)  # a smooth curve: the picture draws lines between
+        width = min(s.env.columns, render.MEASURE)
+        braille = s.env.stdout_encoding.lower().replace("-", "").startswith("utf")
+        return views.page(text, views.pictures(sig, sky, zone, width, braille, s.env.lang))
+
+    s.show(as_json, view, lambda: jsonout.signal(sig), export)
 
 
 @app.command()

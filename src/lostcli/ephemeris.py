@@ -37,7 +37,7 @@ DUBLIN = datetime(1899, 12, 31, 12, tzinfo=UTC)  # PyEphem's day 0 (Dublin Julia
 _DAY = 86_400.0
 # Days either side of the differences that find a minimum's slope, measured best against DE423.
 _DISTANCE_SLOPE, _ANGLE_SLOPE = 1.5, 0.1
-_STEP = 40.0  # days between samples: a minimum and a maximum are always about a year apart
+_STEP = 60.0  # days between samples: a minimum and a maximum are always about a year apart
 _CLOSE_ENOUGH = 20 / _DAY  # a search's last step: events are shown to the minute
 
 _mars, _sun = ephem.Mars(), ephem.Sun()
@@ -100,8 +100,8 @@ def signal(when: datetime) -> Signal:
     d = _checked(when)
     up = _light_time(d, +1)
     down = _light_time(d + up / _DAY, -1)
-    previous = _turning(_angle_rising, d, -1)
-    following = _turning(_angle_rising, d, +1)
+    previous = _turning(_angle_slope, d, -1)
+    following = _turning(_angle_slope, d, +1)
     # a blackout lasts two or three weeks: the last conjunction's is over after a month
     current = _blackout(previous) if d - previous < 30 else None
     return Signal(
@@ -110,12 +110,54 @@ def signal(when: datetime) -> Signal:
         one_way_seconds=up,
         answer_seconds=up + down,
         sun_degrees=math.degrees(_sun_angle(d)),
-        closest=_event(_turning(_distance_rising, d, +1)),
+        closest=_event(_turning(_distance_slope, d, +1)),
         conjunction=_event(following),
         previous_conjunction=_event(previous),
         blackout=current if current and current.end > when else _blackout(following),
         mars=mars_time(when),
         mars_on_arrival=mars_time(when + timedelta(seconds=up)),
+    )
+
+
+Point = tuple[float, float]  # heliocentric x, y in AU, on the ecliptic of date
+
+
+class Sky(NamedTuple):
+    """What the pictures of `signal` show: where the planets are (now, when a message sent now
+    arrives, at the next closest approach and conjunction), and the delay across the cycle."""
+
+    earth: Point
+    mars: Point
+    mars_on_arrival: Point
+    closest: tuple[Point, Point]  # Earth, Mars
+    conjunction: tuple[Point, Point]
+    delays: list[tuple[datetime, float]]  # one way, seconds, from conjunction to conjunction
+    blackouts: tuple[Blackout, Blackout]  # around those two conjunctions
+
+
+def sky(sig: Signal, samples: int) -> Sky:
+    """The pictures' data; the delays are distance over c, which a picture cannot tell from the
+    light time (they differ by under 0.1%), at `samples` instants."""
+
+    def both(when: datetime) -> tuple[Point, Point]:
+        d = _dublin(when)
+        return _heliocentric(_sun, d)[:2], _heliocentric(_mars, d)[:2]
+
+    earth, mars = both(sig.at)
+    start, end = _dublin(sig.previous_conjunction.at), _dublin(sig.conjunction.at)
+    days = [start + (end - start) * n / (samples - 1) for n in range(samples)]
+    return Sky(
+        earth=earth,
+        mars=mars,
+        mars_on_arrival=both(sig.arrives)[1],
+        closest=both(sig.closest.at),
+        conjunction=both(sig.conjunction.at),
+        delays=[(_instant(d), _distance(d) * AU_KM / LIGHT_KM_S) for d in days],
+        # the signal has one of the two already: the current window or the next
+        blackouts=(
+            sig.blackout if sig.blackout.start < sig.at else _blackout(start),
+            sig.blackout if sig.blackout.start >= sig.at else _blackout(end),
+        ),
     )
 
 
@@ -178,35 +220,49 @@ def _sun_angle(d: float) -> float:
     return float(ephem.separation((_mars.a_ra, _mars.a_dec), (_sun.a_ra, _sun.a_dec)))
 
 
-def _turning(rising: Callable[[float], bool], d: float, direction: int) -> float:
+def _turning(slope: Callable[[float], float], d: float, direction: int) -> float:
     """The first minimum of a curve after d (direction +1), or the last one at or before d (-1),
     as a Dublin date: found where its slope turns from falling to rising, so that one minutes
     away is found as surely as one a year away. Within a minute or so of a minimum, which side
     of it d is on is beyond the positions' precision."""
     lo, hi = (d, d + _STEP) if direction > 0 else (d - _STEP, d)
-    lo_rising, hi_rising = rising(lo), rising(hi)
-    while lo_rising or not hi_rising:
+    at_lo, at_hi = slope(lo), slope(hi)
+    while at_lo >= 0 or at_hi < 0:
         lo, hi = lo + _STEP * direction, hi + _STEP * direction
         if direction > 0:
-            lo_rising, hi_rising = hi_rising, rising(hi)
+            at_lo, at_hi = at_hi, slope(hi)
         else:
-            lo_rising, hi_rising = rising(lo), lo_rising
-    while hi - lo > _CLOSE_ENOUGH:
-        middle = (lo + hi) / 2
-        lo, hi = (lo, middle) if rising(middle) else (middle, hi)
-    return (lo + hi) / 2
+            at_lo, at_hi = slope(lo), at_lo
+    return _root(slope, lo, hi, at_lo, at_hi)
 
 
-def _distance_rising(t: float) -> bool:
-    # The slope's sign by Richardson's extrapolation of two central differences, wide apart:
-    # libastro keeps heliocentric positions in single precision, and a narrow difference would
-    # follow that noise.
+def _root(g: Callable[[float], float], a: float, b: float, ga: float, gb: float) -> float:
+    """Where g, of opposite signs at a and b, crosses zero (regula falsi, Illinois' variant:
+    a handful of steps where halving would take twenty)."""
+    last, kept = a, 0
+    for _ in range(60):
+        c = (a * gb - b * ga) / (gb - ga)
+        if abs(c - last) < _CLOSE_ENOUGH or abs(b - a) < _CLOSE_ENOUGH:
+            return c
+        gc, last = g(c), c
+        if (gc < 0) == (ga < 0):
+            a, ga = c, gc
+            gb, kept = (gb / 2 if kept == 1 else gb), 1  # b kept twice: halve its weight
+        else:
+            b, gb = c, gc
+            ga, kept = (ga / 2 if kept == -1 else ga), -1
+    return last
+
+
+def _distance_slope(t: float) -> float:
+    # Richardson's extrapolation of two central differences, wide apart: libastro keeps
+    # heliocentric positions in single precision, and a narrow difference would follow its noise.
     h, f = _DISTANCE_SLOPE, _distance
-    return 8 * (f(t + h) - f(t - h)) >= f(t + 2 * h) - f(t - 2 * h)
+    return 8 * (f(t + h) - f(t - h)) - (f(t + 2 * h) - f(t - 2 * h))
 
 
-def _angle_rising(t: float) -> bool:
-    return _sun_angle(t + _ANGLE_SLOPE) >= _sun_angle(t - _ANGLE_SLOPE)
+def _angle_slope(t: float) -> float:
+    return _sun_angle(t + _ANGLE_SLOPE) - _sun_angle(t - _ANGLE_SLOPE)
 
 
 def _event(d: float) -> Event:
@@ -217,11 +273,11 @@ def _blackout(conjunction: float) -> Blackout:
     """The window around a conjunction in which the Sun is within BLACKOUT_DEGREES of Mars."""
     limit = math.radians(BLACKOUT_DEGREES)
 
+    def over(t: float) -> float:
+        return _sun_angle(t) - limit
+
     def edge(inside: float, outside: float) -> float:
-        while abs(outside - inside) > _CLOSE_ENOUGH:
-            middle = (inside + outside) / 2
-            inside, outside = (middle, outside) if _sun_angle(middle) < limit else (inside, middle)
-        return (inside + outside) / 2
+        return _root(over, inside, outside, over(inside), over(outside))
 
     # Mars moves about half a degree a day against the Sun near conjunction: 2 degrees is days.
     return Blackout(

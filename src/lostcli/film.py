@@ -282,7 +282,7 @@ def read_text(path: Path) -> str:
 
 
 # tomllib says where only in its message: "... (at line 3, column 5)" or "(at end of document)"
-_TOML_WHERE = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)")
+_TOML_WHERE = r"\s*\((?:at line (\d+), column \d+|at end of document)\)"
 
 
 def read_toml(text: str, name: str) -> dict[str, Any]:
@@ -292,9 +292,9 @@ def read_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        m = _TOML_WHERE.search(str(e))
+        m = re.search(_TOML_WHERE, str(e))
         line = int(m[1]) if m and m[1] else text.count("\n") + 1  # else: at the end
-        msg = _TOML_WHERE.sub("", str(e))
+        msg = re.sub(_TOML_WHERE, "", str(e))
         raise FilmError(
             name, [Problem("", Message("invalid TOML: {reason}", reason=msg), line)]
         ) from None
@@ -389,7 +389,7 @@ def _unknown(key: str, known: Iterable[str], path: str) -> Problem:
 
 
 # msgspec's wording -> ours. Its messages end in " - at `$.key[0]`" when below the top.
-_AT = re.compile(r" - at `\$(.*)`$")
+_AT = r" - at `\$(.*)`$"
 _TYPE_NAMES = {
     "str": Message("a string"), "int": Message("an integer"), "float": Message("a float"),
     "bool": Message("a boolean"), "array": Message("an array"), "object": Message("a table"),
@@ -398,33 +398,33 @@ _TYPE_NAMES = {
 }  # fmt: skip
 # every date-time here has an offset
 _EXPECTED = {**_TYPE_NAMES, "datetime": Message("an offset date-time")}
-_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
-    (re.compile(r"Expected `(\w+)(?: \| null)?`, got `(\w+)`"),
+_MESSAGES: list[tuple[str, Callable[[re.Match[str]], Message]]] = [
+    (r"Expected `(\w+)(?: \| null)?`, got `(\w+)`",
      lambda m: Message("expected {kind}, got {given}", kind=_EXPECTED.get(m[1], m[1]),
                        given=_TYPE_NAMES.get(m[2], m[2]))),
-    (re.compile(r"Expected `(?:str|array)` of length >= 1"),
+    (r"Expected `(?:str|array)` of length >= 1",
      lambda m: Message("must not be empty")),
-    (re.compile(r"Expected `str` of length <= (\d+)"),
+    (r"Expected `str` of length <= (\d+)",
      lambda m: Message("longer than {count} characters", count=m[1])),
-    (re.compile(r"Expected `int` >= 0"), lambda m: Message("must not be negative")),
-    (re.compile(r"Expected `int` <= (\d+)"),
+    (r"Expected `int` >= 0", lambda m: Message("must not be negative")),
+    (r"Expected `int` <= (\d+)",
      lambda m: Message("must be at most {limit}", limit=m[1])),
-    (re.compile(r"Expected `str` matching regex '\^https\?://'"),
+    (r"Expected `str` matching regex '\^https\?://'",
      lambda m: Message("not an http(s) URL")),
-    (re.compile(r"Expected `datetime` with a timezone component"),
+    (r"Expected `datetime` with a timezone component",
      lambda m: Message("needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00")),
-    (re.compile(r"Invalid RFC3339 encoded (date|datetime)"),
+    (r"Invalid RFC3339 encoded (date|datetime)",
      lambda m: Message("expected {kind}, got a string that is not one", kind=_TYPE_NAMES[m[1]])),
-    (re.compile(r"Object contains unknown field `(.*)`"),
+    (r"Object contains unknown field `(.*)`",
      lambda m: Message("unknown key {key}", key=repr(m[1]))),
-    (re.compile(r"Object missing required field `(.*)`"),
+    (r"Object missing required field `(.*)`",
      lambda m: Message("{key}: missing", key=m[1])),
 ]  # fmt: skip
 
 
 def _problem(error: msgspec.ValidationError, path: str, kind: Any) -> Problem:
     text = str(error)
-    m = _AT.search(text)
+    m = re.search(_AT, text)
     if m:
         path, text = path + m[1].lstrip("."), text[: m.start()]
     if text.startswith("Invalid enum value"):
@@ -438,8 +438,8 @@ def _problem(error: msgspec.ValidationError, path: str, kind: Any) -> Problem:
                 "expected one of {choices}, got {given}", choices=", ".join(choices), given=given
             ),
         )
-    for pattern, say in _MESSAGES:
-        if found := pattern.match(text):
+    for pattern, say in _MESSAGES:  # strings: only a bad record compiles them
+        if found := re.match(pattern, text):
             return Problem(path, say(found))
     return Problem(path, text.replace("`", "").lower())
 

@@ -7,7 +7,6 @@ as one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-U
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from typing import IO, cast
@@ -107,15 +106,17 @@ def picture(view: RenderableType, name: str, title: str) -> str:
     recorder.print(view, crop=False)
     if name.lower().endswith((".html", ".htm")):
         return recorder.export_html(code_format=_HTML, inline_styles=True)
-    return _TEXT.sub(_cells, recorder.export_svg(title=title, code_format=_SVG))
+    return re.sub(_TEXT, _cells, recorder.export_svg(title=title, code_format=_SVG))
 
 
 # Rich's SVG gives each run of text a textLength of one cell a character, which squeezes Hangul
 # (two cells a syllable) into half its room and leaves a gap after it: set it to the cells.
-_TEXT = re.compile(r'(<text [^>]*textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)')
+_TEXT = r'(<text [^>]*textLength=")([\d.]+)("[^>]*>)([^<]*)(</text>)'
 
 
 def _cells(m: re.Match[str]) -> str:
+    import html  # its table of entities costs a millisecond: only an export pays it
+
     text = html.unescape(m[4])
     width = float(m[2]) / len(text) * cell_len(text)
     return f"{m[1]}{width:g}{m[3]}{m[4]}{m[5]}"

@@ -7,9 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -21,7 +24,8 @@ from lostcli.i18n import translator
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.config import Setting
-    from lostcli.ephemeris import Signal
+    from lostcli.drawing import Row
+    from lostcli.ephemeris import Signal, Sky
     from lostcli.film import Film, Problem
     from lostcli.timeline import Countdown
     from lostcli.zones import Zone
@@ -287,6 +291,92 @@ def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
     )
     grid.add_row(_("On Mars"), Text(on_mars))
     return _panel(grid, Text(_("Earth to Mars"), style=ACCENT))
+
+
+def page(*parts: RenderableType) -> RenderableType:
+    """Views one after another, a line apart."""
+    spaced: list[RenderableType] = []
+    for part in parts:
+        spaced += [Text(""), part] if spaced else [part]
+    return Group(*spaced)
+
+
+# The pictures' colour names (drawing.py) and their styles.
+PICTURE = {
+    "earth orbit": "blue", "mars orbit": "red", "message": "magenta", "sun": "bold yellow",
+    "earth": "bold blue", "mars": "bold red", "closest": "bold green",
+    "conjunction": "bold yellow", "delay": "cyan", "now": "bold magenta", "shaded": "yellow",
+    "axis": DIM,
+}  # fmt: skip
+ORBIT_WIDTH = 36  # cells; the picture is half as high
+
+
+class _Drawn:
+    """A picture's rows as Rich segments: nothing in them to wrap or measure but their width,
+    which drawing.py keeps to the canvas's (a cell a character: braille, ASCII, no Hangul)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        self.width = max((sum(len(text) for text, _ in row) for row in rows), default=0)
+        self.rows = [
+            [Segment(text, Style.parse(PICTURE.get(c or "", ""))) for text, c in row]
+            for row in rows
+        ]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for row in self.rows:
+            yield from row
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.width, self.width)
+
+
+def pictures(
+    sig: Signal, sky: Sky, zone: Zone, width: int, braille: bool, lang: str = "en"
+) -> RenderableType:
+    """The inner solar system and the delay across the cycle: side by side where the page is
+    wide enough, one above the other where not."""
+    from lostcli import drawing
+
+    _ = translator(lang)
+    shade = "░" if braille else ":"
+    orbit = min(ORBIT_WIDTH, width - width % 2)
+    beside = width >= orbit + 2 + 50
+    legend = Text.assemble(
+        ("E", PICTURE["earth"]), " ", _("Earth"), "  ", ("M", PICTURE["mars"]), " ", _("Mars"),
+        "  ", ("*", PICTURE["sun"]), " ", _("Sun"), "  ", ("···", PICTURE["message"]), " ",
+        _("a message now"), "  ", ("+", PICTURE["closest"]), " ", _("closest approach"), "  ",
+        ("x", PICTURE["conjunction"]), " ", _("conjunction"),
+    )  # fmt: skip
+    left = _Drawn(drawing.orbits(sky, orbit, braille))
+    chart_width = (width - orbit - 2 if beside else width) - 3
+    chart = drawing.delays(sky, sig.at, chart_width, 12 if beside else 7, braille)
+    axis = [f"{chart.top_minutes:>2} ", *(["   "] * (len(chart.rows) - 2)), " 0 "]
+    first, last = sky.delays[0][0], sky.delays[-1][0]
+    ends = [fmt.day_month_year(t.astimezone(zone.tzinfo), lang) for t in (first, last)]
+    gap = max(1, chart_width - cell_len(ends[0]) - cell_len(ends[1]))
+    dates = Text(ends[0] + " " * gap + ends[1])
+    right = Group(
+        Text(_("One way, minutes, conjunction to conjunction"), style=DIM),
+        _Drawn([[(a, "axis"), *row] for a, row in zip(axis, chart.rows, strict=True)]),
+        Text("   ") + dates,
+        Text.assemble(
+            ("|", PICTURE["now"]),
+            " ",
+            _("now"),
+            "  ",
+            (shade, PICTURE["shaded"]),
+            " ",
+            _("blackout"),
+        ),
+    )
+    if beside:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=orbit)
+        grid.add_column(width=chart_width + 3)
+        grid.add_row(Group(left, legend), right)
+        return grid
+    return Group(left, legend, Text(""), right)
 
 
 def trailer(film: Film, lang: str = "en") -> RenderableType:
