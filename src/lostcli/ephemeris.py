@@ -19,11 +19,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
 
 import ephem
+import msgspec
 
 from lostcli.errors import LostcliError
+
+# The types below are msgspec Structs (msgspec is loaded for the record anyway): a NamedTuple
+# costs 0.2 ms to define, and `info`, which needs none of them, pays for this module.
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,12 +50,12 @@ class OutOfRange(LostcliError):
     pass
 
 
-class Event(NamedTuple):
+class Event(msgspec.Struct, frozen=True):
     at: datetime
     distance_km: float
 
 
-class Blackout(NamedTuple):
+class Blackout(msgspec.Struct, frozen=True):
     """A window in which the Sun is within BLACKOUT_DEGREES of Mars as seen from Earth."""
 
     start: datetime
@@ -63,7 +66,7 @@ class Blackout(NamedTuple):
         return (self.end - self.start).total_seconds() / _DAY
 
 
-class Signal(NamedTuple):
+class Signal(msgspec.Struct, frozen=True):
     at: datetime
     distance_km: float
     one_way_seconds: float  # a message sent now, until it reaches Mars
@@ -122,7 +125,7 @@ def signal(when: datetime) -> Signal:
 Point = tuple[float, float]  # heliocentric x, y in AU, on the ecliptic of date
 
 
-class Sky(NamedTuple):
+class Sky(msgspec.Struct, frozen=True):
     """What the pictures of `signal` show: where the planets are (now, when a message sent now
     arrives, at the next closest approach and conjunction), and the delay across the cycle."""
 
