@@ -110,3 +110,18 @@ def test_text_alone_and_json_are_without_pictures() -> None:
     assert text.rstrip().endswith("╯") and "⡇" not in text
     data = json.loads(run("signal", "--now", "2026-11-25T03:00Z", "--json").out)
     assert "sky" not in data and data["cycle_day"] == SIG.cycle_day
+
+
+@pytest.mark.parametrize(
+    "now",
+    [NOW, datetime(2026, 1, 12, tzinfo=UTC), datetime(2028, 3, 18, tzinfo=UTC)],
+    ids=["mid-cycle", "in the last blackout", "in the next blackout"],
+)
+def test_the_chart_shades_each_conjunctions_own_blackout(now: datetime) -> None:
+    """Wherever now is, the first window holds the cycle's first conjunction and the second its
+    last, as DE-checked ephemeris.signal finds them."""
+    sig = ephemeris.signal(now)
+    first, last = ephemeris.sky(sig, samples=8).blackouts
+    assert first.start <= sig.previous_conjunction.at <= first.end
+    assert last.start <= sig.conjunction.at <= last.end
+    assert sig.blackout in (first, last)

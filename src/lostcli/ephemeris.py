@@ -146,6 +146,13 @@ def sky(sig: Signal, samples: int) -> Sky:
         d = _dublin(when)
         return _heliocentric(_sun, d)[:2], _heliocentric(_mars, d)[:2]
 
+    def around(conjunction: Event) -> Blackout:
+        """The blackout of a conjunction: the signal's own, if it is that one's."""
+        own = sig.blackout
+        if own.start <= conjunction.at <= own.end:
+            return own
+        return _blackout(_dublin(conjunction.at))
+
     earth, mars = both(sig.at)
     start, end = _dublin(sig.previous_conjunction.at), _dublin(sig.conjunction.at)
     days = [start + (end - start) * n / (samples - 1) for n in range(samples)]
@@ -156,11 +163,7 @@ def sky(sig: Signal, samples: int) -> Sky:
         closest=both(sig.closest.at),
         conjunction=both(sig.conjunction.at),
         delays=[(_instant(d), _distance(d) * AU_KM / LIGHT_KM_S) for d in days],
-        # the signal has one of the two already: the current window or the next
-        blackouts=(
-            sig.blackout if sig.blackout.start < sig.at else _blackout(start),
-            sig.blackout if sig.blackout.start >= sig.at else _blackout(end),
-        ),
+        blackouts=(around(sig.previous_conjunction), around(sig.conjunction)),
     )
 
 
