@@ -103,11 +103,12 @@ class Session:
                 raise self.usage("--export goes without --json")
             self.json(data())
             return
-        if export is not None:
+        shown = view()
+        if export is not None:  # before show, which fits the view to the terminal's encoding
             self.writable(export, "--export")
             title = f"lostcli {self.ctx.info_name if self.ctx else ''}".strip()
-            self.save(export, render.picture(view(), export, title))
-        render.show(self.env, view())
+            self.save(export, render.picture(shown, export, title))
+        render.show(self.env, shown)
 
     def writable(self, path: str, option: str) -> None:
         """A usage error for an output file that names a folder."""
@@ -509,7 +510,7 @@ def signal(
             return text
         sky = ephemeris.sky(sig, samples=24)  # a smooth curve: the picture draws lines between
         width = min(s.env.columns, render.MEASURE)
-        braille = s.env.stdout_encoding.lower().replace("-", "").startswith("utf")
+        braille = render.unicode(s.env.stdout_encoding)
         return views.page(text, views.pictures(sig, sky, zone, width, braille, s.env.lang))
 
     s.show(as_json, view, lambda: jsonout.signal(sig), export)
@@ -893,10 +894,15 @@ def _named(group: Group, argv: list[str]) -> int:
     return next((i for i, a in enumerate(argv) if a in group.commands), len(argv))
 
 
+def _option_names(args: list[str]) -> set[str]:
+    """The options among the arguments, `--name=value` as `--name`."""
+    return {a.partition("=")[0] for a in args}
+
+
 def _wrong_side(group: Group, argv: list[str], option: str | None) -> Message | None:
     """For an option given before the command that belongs after it: where it goes."""
     at = _named(group, argv)
-    if not option or option not in (a.partition("=")[0] for a in argv[:at]):
+    if not option or option not in _option_names(argv[:at]):
         return None
     owners = [name for name, c in group.commands.items() if option in _options(c) and not c.hidden]
     given = argv[at] if at < len(argv) else None
@@ -920,6 +926,6 @@ def _context(group: Group, argv: list[str], option: str | None, session: Session
     value): the command's when the option follows it, else the group's."""
     root = Context(group, info_name="lostcli", obj=session)
     at = _named(group, argv)
-    if at < len(argv) and option and option in (a.partition("=")[0] for a in argv[at:]):
+    if at < len(argv) and option in _option_names(argv[at:]):
         return Context(group.commands[argv[at]], parent=root, info_name=argv[at])
     return root

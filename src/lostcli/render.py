@@ -122,10 +122,15 @@ def _cells(m: re.Match[str]) -> str:
     return f"{m[1]}{width:g}{m[3]}{m[4]}{m[5]}"
 
 
+def unicode(encoding: str) -> bool:
+    """Whether the encoding (a codec name, as the Environment keeps them) holds every character."""
+    return encoding.startswith("utf")
+
+
 def fit(view: RenderableType, encoding: str) -> RenderableType:
     """The view with every text as the encoding will show it (in place: views are built per
     call). The policy maps one character to one, so a Text's styles keep their offsets."""
-    if encoding.startswith("utf"):
+    if unicode(encoding):
         return view
     if isinstance(view, str):
         return encodable(view, encoding)
