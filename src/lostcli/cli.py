@@ -827,8 +827,7 @@ def main(argv: list[str], env: Environment) -> int:
         message = i18n.click_message(e.format_message(), env.lang)
         if hint := _wrong_side(command, argv, option):
             message += f" {hint.text(env.lang)}"
-        more = Message("Try '{path} -h' for help.", path=ctx.command_path).text(env.lang)
-        env.error(message, f"{ctx.get_usage()}\n{more}")
+        env.error(message, f"{ctx.get_usage()}\n{i18n.try_help(ctx.command_path, env.lang)}")
         return ExitStatus.USAGE
     except ClickException as e:
         env.error(i18n.click_message(e.format_message(), env.lang))

@@ -54,6 +54,11 @@ CLICK_ERRORS = (
 )
 
 
+def try_help(path: str, lang: str) -> str:
+    """The line under a usage error's usage line, as Click words it."""
+    return errors.Message("Try '{path} -h' for help.", path=path).text(lang)
+
+
 def click_message(text: str, lang: str) -> str:
     """One of Click's error messages in `lang`; a message it does not know stays as it is."""
     if lang == "en":

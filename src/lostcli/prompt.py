@@ -141,11 +141,10 @@ def main(argv: list[str], env: Environment) -> int:
     try:
         opts = options(argv)
     except _Usage as e:
-        from lostcli.errors import Message
-        from lostcli.i18n import click_message, translator
+        from lostcli.i18n import click_message, translator, try_help
 
         lang = env.lang
-        more = Message("Try '{path} -h' for help.", path="lostcli prompt").text(lang)
+        more = try_help("lostcli prompt", lang)
         usage = f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}"
         env.error(click_message(str(e), lang), usage)
         return ExitStatus.USAGE
