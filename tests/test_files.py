@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lostcli import context, prompt
+from lostcli import context, files, prompt
 from tests.conftest import BUNDLED, LATER, run, script
 
 TIMEOUT = 30  # a FIFO that is opened for reading would hang the process: it must not be
@@ -64,7 +64,7 @@ def test_a_device_for_a_record_is_refused_without_reading_it(device: str) -> Non
 
 def test_a_fifo_where_a_cache_entry_belongs_is_passed_over(tmp_path: Path) -> None:
     for kind in ("prompt", "record"):
-        entry = context.cache_entry(str(tmp_path / "lostcli"), kind, prompt.BUNDLED)
+        entry = files.cache_entry(str(tmp_path / "lostcli"), kind, prompt.BUNDLED)
         assert entry is not None
         Path(entry[0]).parent.mkdir(exist_ok=True)
         os.mkfifo(entry[0])
@@ -76,11 +76,11 @@ def test_a_fifo_where_a_cache_entry_belongs_is_passed_over(tmp_path: Path) -> No
 def test_read_regular_reads_no_more_than_asked(tmp_path: Path) -> None:
     big = tmp_path / "big"
     big.write_bytes(b"x" * 10_000)
-    assert context.read_regular(str(big), 100) == b"x" * 101
+    assert files.read_regular(str(big), 100) == b"x" * 101
     with pytest.raises(IsADirectoryError):
-        context.read_regular(str(tmp_path), 100)
-    with pytest.raises(context.NotRegularFile):
-        context.read_regular("/dev/zero", 100)
+        files.read_regular(str(tmp_path), 100)
+    with pytest.raises(files.NotRegularFile):
+        files.read_regular("/dev/zero", 100)
 
 
 @pytest.mark.parametrize(

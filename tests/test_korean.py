@@ -27,7 +27,7 @@ URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 
 def error_kinds() -> set[str]:
     """The names of lostcli's error types: their first argument is a message id."""
-    from lostcli import browser, cli, config, context, ephemeris, film, zones  # noqa: F401
+    from lostcli import browser, cli, config, context, ephemeris, files, film, text, zones  # noqa: F401
     from lostcli.errors import LostcliError
 
     kinds, todo = set(), [LostcliError]

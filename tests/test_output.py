@@ -1,5 +1,5 @@
 """The output seam: every byte through the injected environment, under one policy for
-characters a stream cannot encode (context.py), in process and in real locales."""
+characters a stream cannot encode (text.py), in process and in real locales."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lostcli import context
+from lostcli import files, text
 from tests.conftest import LATER, environment, run, script
 
 BUNDLED = str(Path(__file__).resolve().parents[1] / "data" / "film.toml")
@@ -66,9 +66,9 @@ def test_every_command_in_a_narrow_encoding(command: list[str], encoding: str) -
 
 
 def test_the_policy_in_detail() -> None:
-    assert context.encodable("✦ 이 별에 필요한 “x” ╭─╮", "ascii") == '* ? ?? ??? "x" +-+'
-    assert context.encodable("✦ · é 이", "latin-1") == "* · é ?"
-    assert context.encodable("✦ 이", "utf-8") == "✦ 이"
+    assert text.encodable("✦ 이 별에 필요한 “x” ╭─╮", "ascii") == '* ? ?? ??? "x" +-+'
+    assert text.encodable("✦ · é 이", "latin-1") == "* · é ?"
+    assert text.encodable("✦ 이", "utf-8") == "✦ 이"
 
 
 def test_hangul_is_one_question_mark_a_character_and_borders_hold() -> None:
@@ -163,15 +163,15 @@ def test_real_locales(locale: str, command: list[str], latin1_locale: dict[str, 
 def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "prompt.tsv"
     target.mkdir()  # renaming a file over a directory fails after the temporary file is written
-    context.store(str(target), b"x")
+    files.store(str(target), b"x")
     assert [p.name for p in tmp_path.iterdir()] == ["prompt.tsv"]
-    context.store(str(tmp_path / "ok"), b"y")
+    files.store(str(tmp_path / "ok"), b"y")
     assert (tmp_path / "ok").read_bytes() == b"y"
 
 
 def test_only_a_regular_file_has_a_cache_key(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    assert context.record_key(str(fifo)) is None
-    assert context.record_key(str(tmp_path / "none")) is None
-    assert context.record_key(BUNDLED) is not None
+    assert files.record_key(str(fifo)) is None
+    assert files.record_key(str(tmp_path / "none")) is None
+    assert files.record_key(BUNDLED) is not None

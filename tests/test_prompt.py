@@ -138,13 +138,13 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
     """An entry with the right key but a payload this module never writes (Arabic-Indic digits,
     an escape sequence, too long) is rebuilt from the record, not shown."""
-    from lostcli import context
+    from lostcli import files
 
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
     (entry,) = (tmp_path / "lostcli").glob("prompt-*")
     config = str(Path(os.environ["HOME"]) / ".config" / "lostcli" / "config.toml")
-    found = context.cache_entry(str(tmp_path / "lostcli"), "prompt", prompt.BUNDLED, config)
+    found = files.cache_entry(str(tmp_path / "lostcli"), "prompt", prompt.BUNDLED, config)
     assert found is not None and found[0] == str(entry)
     assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t".encode()
     entry.write_bytes(found[1] + payload)

@@ -17,8 +17,8 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 
-from lostcli.context import quoted
 from lostcli.errors import LostcliError
+from lostcli.text import quoted
 
 OPENERS = (("xdg-open",), ("gio", "open"))
 

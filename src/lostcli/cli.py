@@ -16,9 +16,11 @@ import typer
 from typer.core import TyperGroup
 
 from lostcli import __version__, config, film, i18n, jsonout, render, views
-from lostcli.context import Environment, quoted, replace
+from lostcli.context import Environment
 from lostcli.errors import ExitStatus, LostcliError, Message, UsageError, alternatives
+from lostcli.files import replace
 from lostcli.i18n import translator
+from lostcli.text import quoted
 
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
 # the ephemeris, JSON), and these names serve the type checker alone.
@@ -120,7 +122,7 @@ class Session:
             )
 
     def save(self, path: str, text: str) -> None:
-        """Write a file whole or not at all (context.replace)."""
+        """Write a file whole or not at all (files.replace)."""
         try:
             replace(path, text.encode("utf-8"))
         except OSError as e:

@@ -23,9 +23,9 @@ import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from lostcli import zones
-from lostcli.context import quoted
 from lostcli.errors import UsageError
 from lostcli.formatting import day_month_year, signed_offset, weekday
+from lostcli.text import quoted
 
 FIRST_YEAR, LAST_YEAR = 2, 9998
 EXAMPLE = "2025-05-30T16:00+09:00"

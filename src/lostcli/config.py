@@ -11,8 +11,9 @@ from typing import Literal, NamedTuple
 
 import msgspec
 
-from lostcli.context import Environment, NotRegularFile, read_regular
+from lostcli.context import Environment
 from lostcli.errors import Message
+from lostcli.files import NotRegularFile, read_regular
 from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache, too_large
 
 MAX_BYTES = 64 * 1024

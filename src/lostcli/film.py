@@ -19,8 +19,8 @@ from typing import Annotated, Any, Literal, NamedTuple, TypeVar, get_args, get_o
 import msgspec
 from msgspec import Meta, Struct, field
 
-from lostcli.context import NotRegularFile, cache_entry, cached, read_regular, store
 from lostcli.errors import LostcliError, Message
+from lostcli.files import NotRegularFile, cache_entry, cached, read_regular, store
 from lostcli.formatting import signed_offset
 
 SCHEMA_VERSION = 1
@@ -227,7 +227,7 @@ def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
     """Read, parse and validate a record; the bundled one when no path is given.
 
     With a cache folder, a record that passed is kept there in msgspec's binary form, keyed
-    by lostcli's version and the file's path and state (context.record_key): decoding it
+    by lostcli's version and the file's path and state (files.record_key): decoding it
     (which checks every type again) takes a tenth of parsing and validating the TOML, and
     start-up is a feature. An entry that cannot be read or decoded is simply rebuilt."""
     path = path or bundled_path()
@@ -241,7 +241,7 @@ def through_cache(
     cache_dir: str | None, kind: str, path: str, shape: type[T], limit: int, build: Callable[[], T]
 ) -> T:
     """What `build` makes of the file at `path`, kept in the cache in msgspec's binary form
-    (context.cache_entry: one entry per file, keyed by its state). An entry that cannot be
+    (files.cache_entry: one entry per file, keyed by its state). An entry that cannot be
     read or decoded is simply made again."""
     entry = cache_entry(cache_dir, kind, path)
     if entry is not None and (stored := cached(entry, limit)) is not None:

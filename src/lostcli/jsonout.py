@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from lostcli import formatting
-from lostcli.context import printable
+from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.config import Setting

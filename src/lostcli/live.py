@@ -18,11 +18,11 @@ from rich.live import Live
 from rich.text import Text
 
 from lostcli import timeline, views
-from lostcli.context import encodable
 from lostcli.film import Film
 from lostcli.formatting import digits
 from lostcli.i18n import translator
 from lostcli.render import fit
+from lostcli.text import encodable
 from lostcli.zones import Zone
 
 ENDING = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)

@@ -3,7 +3,7 @@
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
 importlib.resources on the usual path. What the segment needs of the record (release instant and
 short title) and of the config file (the prompt's format and icon, the zone) comes from one small
-cache entry per record file, keyed by the state of both files (context.record_key); they are read
+cache entry per record file, keyed by the state of both files (files.record_key); they are read
 and validated again only when one of them changes (or when no cache can be written).
 
 `lostcli prompt --help` goes to the full CLI, whose `prompt` command declares the same options.
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 
-from lostcli.context import cache_entry, cached, store  # already loaded by entry.py
 from lostcli.errors import ExitStatus, LostcliError
+from lostcli.files import cache_entry, cached, store
 from lostcli.formatting import COMPACT, relative
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time

@@ -1,7 +1,7 @@
 """Rich renderables to the environment's stdout: the one place a Rich console is made.
 
 Before Rich measures anything, every text in the view is passed through the environment's
-fallback policy (context.py), so in a Latin-1 or ASCII locale Hangul becomes `?` and is measured
+fallback policy (text.py), so in a Latin-1 or ASCII locale Hangul becomes `?` and is measured
 as one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-UTF encoding.
 """
 
@@ -27,7 +27,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lostcli.context import Environment, TextOut, encodable
+from lostcli.context import Environment, TextOut
+from lostcli.text import encodable
 
 
 class _Capture(io.StringIO):

@@ -18,9 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from lostcli import formatting as fmt
-from lostcli.context import printable
 from lostcli.film import ko
 from lostcli.i18n import translator
+from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.config import Setting

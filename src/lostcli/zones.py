@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from lostcli.context import quoted, read_regular
 from lostcli.errors import Message, UsageError, alternatives
+from lostcli.files import read_regular
 from lostcli.formatting import offset
+from lostcli.text import quoted
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 _UTC_NAMES = {"utc", "z", "zulu", "etc/utc", "universal", "etc/universal", "uct", "etc/uct"}
