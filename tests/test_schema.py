@@ -9,8 +9,10 @@ from pathlib import Path
 
 import jsonschema
 import msgspec
+import pytest
+import typer
 
-from tests.conftest import BUNDLED, run
+from tests.conftest import BUNDLED, LATER, run
 
 
 def test_a_typo_in_a_key_fails_validate_naming_key_and_path(
@@ -67,3 +69,88 @@ def test_the_schema_refuses_what_the_loader_refuses() -> None:
     record["cast"][0]["nots"] = "x"
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(record))
     assert errors and "nots" in errors[0].message
+
+
+# Every command that prints JSON, as a script would run it: its output against its own schema.
+JSON_RUNS = {
+    "info": ["info", "--json", "--now", LATER],
+    "synopsis": ["synopsis", "--json"],
+    "credits": ["credits", "--json"],
+    "curiosities": ["curiosities", "--json"],
+    "countdown": ["countdown", "--json", "--now", LATER],
+    "signal": ["signal", "--json", "--now", LATER],
+    "trailer": ["trailer", "--json"],
+    "validate": ["validate", "--json", str(BUNDLED)],
+    "config": ["config", "--json"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(JSON_RUNS))
+def test_each_commands_json_satisfies_its_published_schema(command: str) -> None:
+    r = run("schema", "--output", command)
+    assert r.code == 0, r.err
+    schema = json.loads(r.out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    out = run(*JSON_RUNS[command])
+    assert out.code == 0, out.err
+    jsonschema.validate(json.loads(out.out), schema, cls=jsonschema.Draft202012Validator)
+    # and the schema is strict: a key it does not know is refused
+    extra = {**json.loads(out.out), "no_such_key": 1}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(extra))
+
+
+def test_synopsis_short_satisfies_the_same_schema() -> None:
+    schema = json.loads(run("schema", "--output", "synopsis").out)
+    data = json.loads(run("synopsis", "--short", "--json").out)
+    assert list(data) == ["logline"]
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_every_command_that_takes_json_has_a_schema() -> None:
+    from lostcli import cli, jsonout
+
+    group = typer.main.get_command(cli.app)
+    takes_json = {
+        name
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+        if not command.hidden and any("--json" in p.opts for p in command.params)
+    }
+    assert takes_json == set(jsonout.OUTPUTS) == set(JSON_RUNS)
+
+
+def test_an_unknown_output_is_a_usage_error_naming_the_choices() -> None:
+    r = run("schema", "--output", "calendar")
+    assert r.code == 2
+    assert "no command 'calendar' prints JSON; choose info," in r.err
+
+
+def uncertain_facts(data: object, path: str = "") -> dict[str, object]:
+    """Every object in a JSON document that carries a confidence, by its path."""
+    found: dict[str, object] = {}
+    if isinstance(data, dict):
+        if "confidence" in data:
+            found[path] = data
+        for key, value in data.items():
+            found.update(uncertain_facts(value, f"{path}.{key}"))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found.update(uncertain_facts(value, f"{path}[{i}]"))
+    return found
+
+
+def test_an_uncertain_fact_has_one_shape_wherever_it_appears() -> None:
+    """Issue 21: info gave the trailer as a bare URL and the rating's confidence as a sibling
+    key, where trailer --json nested it. Now a fact is an object with `confidence`: a plain value
+    as {value, confidence}, a row with confidence among its keys."""
+    info = json.loads(run(*JSON_RUNS["info"]).out)
+    assert info["rating"] == {"value": "US MPA PG", "confidence": "uncertain"}
+    assert "rating_confidence" not in info
+    assert info["trailer"] == json.loads(run("trailer", "--json").out)
+    assert info["trailer"]["confidence"] == "uncertain"
+    for command in ("info", "credits", "curiosities", "trailer"):
+        facts = uncertain_facts(json.loads(run(*JSON_RUNS[command]).out))
+        assert facts, command
+        for where, fact in facts.items():
+            assert isinstance(fact, dict)
+            assert fact["confidence"] in ("confirmed", "uncertain"), (command, where)
+            assert not any(key.endswith("_confidence") for key in fact), (command, where)

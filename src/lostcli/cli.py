@@ -25,6 +25,7 @@ from lostcli.text import quoted
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
 # the ephemeris, JSON), and these names serve the type checker alone.
 if TYPE_CHECKING:
+    import msgspec
     from rich.console import RenderableType
 
     from lostcli import timeline, zones
@@ -95,7 +96,7 @@ class Session:
         self,
         as_json: bool,
         view: "Callable[[], RenderableType]",
-        data: Callable[[], dict[str, Any]],
+        data: "Callable[[], msgspec.Struct]",
         export: str | None = None,
     ) -> None:
         """The view, or with `as_json` the data; only the one asked for is built. With `export`,
@@ -130,10 +131,8 @@ class Session:
                 "cannot write {path}: {reason}", path=path, reason=e.strerror or str(e)
             ) from None
 
-    def json(self, data: dict[str, Any]) -> None:
-        import json  # only --json needs it, and every command pays for start-up
-
-        self.env.write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    def json(self, data: "msgspec.Struct | dict[str, Any]") -> None:
+        self.env.write_utf8(jsonout.encode(data) + "\n")
 
 
 class Context(typer.Context):
@@ -790,9 +789,28 @@ def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def schema(ctx: typer.Context) -> None:
+def schema(
+    ctx: typer.Context,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            metavar="COMMAND",
+            help="Print the schema of that command's --json output instead (a command that "
+            "takes --json).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
     """Print the JSON Schema of a record file, for editors that check and complete TOML."""
-    _session(ctx).json(film.schema())
+    s = _session(ctx)
+    if output is not None and output not in jsonout.OUTPUTS:
+        raise s.usage(
+            "--output: no command {command} prints JSON; choose {commands}",
+            command=quoted(output),
+            commands=alternatives(list(jsonout.OUTPUTS), "or"),
+        )
+    s.json(film.schema() if output is None else jsonout.schema(output))
 
 
 def main(argv: list[str], env: Environment) -> int:
