@@ -83,7 +83,7 @@ def test_a_failed_write_leaves_the_old_file_and_nothing_else(tmp_path: Path) -> 
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert (p.returncode, p.stdout) == (1, "")
-    assert p.stderr == f"lostcli: error: cannot write {target}: File too large\n"
+    assert p.stderr == f"lostcli: error: cannot write '{target}': File too large\n"
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["film.ics"]
 
