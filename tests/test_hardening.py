@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LATER, Result, run, script
+from tests.test_prompt import INSTANTS, RELEASE
+from tests.test_shells import expected, init, segments
 
 COMMANDS = [
     ["info", "--now", LATER],
@@ -341,6 +343,18 @@ def test_usage_errors(args: list[str], message: str) -> None:
     assert_one_error_line(r, 2, "lostcli: error: ", message)
     assert r.err.startswith("Usage: lostcli")
     assert r.out == ""
+
+
+# Row 7: the options a zsh user sets, under which the prompt segment runs at every prompt.
+
+
+@pytest.mark.parametrize("options", ["sh_word_split", "octal_zeroes", "sh_word_split ksh_arrays"])
+def test_the_zsh_segment_whatever_the_users_options(options: str) -> None:
+    """sh_word_split split the formats (`✦ 0d1d0d`, 'bad math expression' on stderr at every
+    prompt); octal_zeroes read LOSTCLI_PROMPT_NOW=0… as octal."""
+    snippet = f"setopt {options}\n{init('zsh')}"
+    got = segments("zsh", snippet, [*INSTANTS, f"0{RELEASE - 100}"])  # and nothing on stderr
+    assert got == expected([*INSTANTS, RELEASE - 100])
 
 
 # An unexpected failure inside the tool.

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import pty
 import re
 import select
+import shlex
 import signal
+import struct
+import termios
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -28,29 +32,32 @@ class FakeClock:
     def now(self) -> datetime:
         return self.t
 
-    def sleep(self, seconds: float) -> None:
+    def wait(self, watched: set[signal.Signals], seconds: float) -> None:
+        assert {signal.SIGINT, signal.SIGTSTP, signal.SIGWINCH} <= watched
         self.sleeps.append(seconds)
         self.t += timedelta(seconds=seconds)
 
 
-def console(width: int) -> tuple[Console, io.StringIO]:
+def console(width: int, height: int = 30) -> tuple[Console, io.StringIO]:
     out = io.StringIO()
-    return Console(file=out, width=width, force_terminal=True, color_system=None), out
+    return Console(file=out, width=width, height=height, color_system=None), out
 
 
 def test_loop_wakes_on_second_boundaries_and_crosses_the_release() -> None:
     start = RECORD.release.instant - timedelta(seconds=2, microseconds=250_000)
     fake = FakeClock(start.astimezone(UTC))
     con, out = console(100)
-    live.run(con, RECORD, zones.UTC, fake.now, fake.sleep, frames=4)
+    live.run(con, RECORD, zones.UTC, fake.now, fake.wait, frames=4)
     assert fake.sleeps == [0.25, 1.0, 1.0, 1.0]
     text = out.getvalue()
     assert "until the release" in text
     assert "since the release" in text
     assert "Out now on Netflix" in text
-    assert "\x1b[?25l" in text  # the cursor hidden, then shown, then the user's title back
-    assert text.rstrip().endswith("\x1b[?25h" + live.POP_TITLE)
+    # the alternate screen with the cursor hidden, then the cursor shown and the user's title back
+    assert text.startswith(live.PUSH_TITLE + "\x1b[?1049h\x1b[?25l")
+    assert text.endswith("\x1b[?1049l\x1b[?25h" + live.POP_TITLE)
     assert text.count("\x1b]0;") == 4 and "\x1b]0;00:00:02 - Lost in Starlight\x07" in text
+    assert text.count("\x1b[H") == 4  # each frame drawn over the last, from the top
 
 
 CD = timeline.countdown(RECORD.release, datetime(2025, 5, 27, 2, 47, 51, tzinfo=UTC), zones.UTC)
@@ -92,19 +99,33 @@ def test_every_glyph_row_has_one_width() -> None:
         assert len(glyph) == 5 and len({len(row) for row in glyph}) == 1
 
 
-def test_live_without_a_terminal_is_a_usage_error() -> None:
-    r = run("countdown", "--live")
+@pytest.mark.parametrize(
+    ("args", "tty", "message"),
+    [
+        ([], False, "--live needs a terminal: standard output is not one"),
+        (["--json"], True, "--live goes without --json"),
+        (["--export", "card.svg"], True, "--live goes without --export"),
+    ],
+)
+def test_each_reason_live_refuses_is_its_own(args: list[str], tty: bool, message: str) -> None:
+    r = run("countdown", "--live", *args, tty=tty)
     assert r.code == 2
-    assert "--live needs a terminal" in r.err
+    assert r.err.splitlines()[-1] == f"lostcli: error: {message}"
 
 
 # A real terminal: a pseudo-terminal, with the countdown as its session leader.
 
 
-def live_in_a_pty(*args: str, term: str = "xterm-256color") -> tuple[int, int]:
+SIZED = {"COLUMNS": "100", "LINES": "30"}
+TAKE, GIVE_BACK = live.TAKE.encode(), live.GIVE_BACK.encode()
+BLOCK = "█".encode()
+
+
+def live_in_a_pty(*args: str, env: dict[str, str] = SIZED) -> tuple[int, int]:
     pid, fd = pty.fork()
     if pid == 0:  # the child: exec at once, so that nothing of pytest runs twice
-        env = {**os.environ, "TERM": term, "COLUMNS": "100", "LINES": "30"}
+        outer = {k: v for k, v in os.environ.items() if k not in SIZED}  # the size is the test's
+        env = {**outer, "TERM": "xterm-256color", **env}
         os.execvpe(script()[0], [*script(), "countdown", "--live", *args], env)
     return pid, fd
 
@@ -138,13 +159,14 @@ def exit_status(pid: int, timeout: float = 30) -> int:
 def test_a_signal_ends_the_live_countdown_with_the_cursor_shown(number: int) -> None:
     pid, fd = live_in_a_pty()
     try:
-        read_until(fd, b"\x1b[?25l")  # the first frame: cursor hidden
-        read_until(fd, b"release")
+        first = read_until(fd, b"release")
         os.kill(pid, number)
         rest = read_until(fd, None)
     finally:
         os.close(fd)
-    assert b"\x1b[?25h" in rest  # shown again
+    # the alternate screen, cursor hidden, then the main screen (its scrollback as it was) back
+    assert first.startswith(TAKE) and first.count(TAKE) == 1
+    assert rest.endswith(GIVE_BACK) and GIVE_BACK not in rest[: -len(GIVE_BACK)]
     assert b"Traceback" not in rest
     expected = 130 if number == signal.SIGINT else 128 + number
     assert exit_status(pid) == expected
@@ -153,8 +175,8 @@ def test_a_signal_ends_the_live_countdown_with_the_cursor_shown(number: int) -> 
 def test_the_live_countdown_ends_when_its_terminal_goes_away() -> None:
     pid, fd = live_in_a_pty()
     read_until(fd, b"\x1b[?25l")
-    os.close(fd)  # the terminal is gone: the kernel hangs up on its session
-    assert exit_status(pid) in (1, 128 + signal.SIGHUP)
+    os.close(fd)  # the terminal is gone: the kernel hangs up on its session, writes fail (EIO)
+    assert exit_status(pid) == 128 + signal.SIGHUP
 
 
 def test_the_terminal_title_shows_the_count_and_comes_back() -> None:
@@ -189,3 +211,83 @@ def test_a_dumb_terminal_is_told_why_not() -> None:
     r = run("countdown", "--live", env={"TERM": "dumb"}, tty=True)
     assert r.code == 2
     assert "TERM=dumb" in r.err
+
+
+@pytest.mark.parametrize(("args", "env"), [([], {"NO_COLOR": "1"}), (["--color", "never"], {})])
+def test_without_colour_it_still_draws(args: list[str], env: dict[str, str]) -> None:
+    """Colour and terminal are two decisions: no colour is no reason not to draw."""
+    pid, fd = live_in_a_pty(*args, env={**SIZED, **env})
+    try:
+        first = read_until(fd, BLOCK)  # the digits, before any Ctrl-C
+        os.kill(pid, signal.SIGINT)
+        rest = read_until(fd, None)
+    finally:
+        os.close(fd)
+    assert exit_status(pid) == 130
+    assert b"release" in first + rest
+    assert not re.search(rb"\x1b\[[0-9;]*m", first + rest)  # not one colour or style code
+
+
+def screen_rows(shown: bytes) -> list[str]:
+    """The rows of the last frame drawn (each drawn from the top-left corner, in one write)."""
+    last = shown.rsplit(b"\x1b[H", 1)[1].split(b"\x1b]0;")[0]
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last.decode()).split("\n")
+
+
+def test_a_resized_window_gets_the_largest_digits_that_fit_it_centred() -> None:
+    before = RECORD.release.instant - timedelta(days=3, hours=4, minutes=12, seconds=50)
+    at = before.astimezone(UTC).isoformat()
+    pid, fd = live_in_a_pty("--now", at, env={})  # the terminal's own size: 0 x 0 is 80 x 25
+    try:
+        first = read_until(fd, b"\x07")  # the first frame, then its title
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
+        resized = read_until(fd, b"\x07")  # drawn again at once
+        if len(screen_rows(resized)) != 60:  # a frame of the old size was already on its way
+            resized = read_until(fd, b"\x07")
+        os.kill(pid, signal.SIGINT)
+        read_until(fd, None)
+    finally:
+        os.close(fd)
+    assert exit_status(pid) == 130
+    small, large = screen_rows(first), screen_rows(resized)
+    assert len(small) == 25 and {cell_len(row) for row in small} == {80}
+    assert len(large) == 60 and {cell_len(row) for row in large} == {200}
+    # "3d 04:12:" stays put for fifty seconds: its top row, as large as fits (5 at 200 x 60)
+    top = live.big("3d 04:12:", 5).splitlines()[0]
+    assert not any(top in row for row in small)
+    art = [i for i, row in enumerate(large) if top in row]
+    assert art, "\n".join(large)
+    row = large[art[0]]
+    left, right = len(row) - len(row.lstrip()), len(row) - len(row.rstrip())
+    assert abs(left - right) <= 1  # centred across
+    blank = [i for i, row in enumerate(large) if not row.strip()]
+    above = sum(1 for i in blank if i < art[0])
+    below = sum(1 for i in blank if i > art[0] + 5 * 5 - 1)
+    assert abs(above - below) <= 1  # and down
+
+
+def test_ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() -> None:
+    """A shell with job control (bash, set -m) runs it, as at a prompt; its Ctrl-Z and `fg`."""
+    command = " ".join(shlex.quote(a) for a in [*script(), "countdown", "--live"])
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {**os.environ, "TERM": "xterm-256color", **SIZED}
+        body = f'set -m; {command}; echo "stopped $?"; fg; echo "ended $?"'
+        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-c", body], env)
+    try:
+        shown = read_until(fd, b"Starlight\x07")  # a frame and its title
+        os.write(fd, b"\x1a")  # Ctrl-Z: the terminal stops the foreground job
+        shown += read_until(fd, b"stopped 148")
+        shown += read_until(fd, b"Starlight\x07")  # fg continues it
+        os.write(fd, b"\x03")  # Ctrl-C
+        shown += read_until(fd, None)
+    finally:
+        os.close(fd)
+    assert exit_status(pid) == 0
+    before, after = shown.split(b"stopped 148")
+    # before the shell took the terminal back: the cursor shown, the main screen, the title
+    last = before.rsplit(TAKE, 1)[1]
+    assert GIVE_BACK in last and b"\x1b[?25l" not in last.split(GIVE_BACK)[1]
+    # after fg: the screen taken over again, and a whole frame drawn there, from the top
+    assert b"\x1b[H" in after.split(TAKE)[1]
+    assert after.rstrip().endswith(GIVE_BACK + b"ended 130")

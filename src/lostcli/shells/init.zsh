@@ -20,6 +20,7 @@ export LOSTCLI_SEGMENT=
 
 __lostcli_segment() {
     local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
+    emulate -L zsh  # zsh's own reading, whatever the user set (sh_word_split split the formats)
     LOSTCLI_SEGMENT= __lostcli_text=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
     [[ $now == (|-)<->  && ${#now} -le 16 ]] || now=$EPOCHSECONDS
@@ -37,12 +38,12 @@ __lostcli_segment() {
         state=released d=$((-s / 86400))
         if ((d > 0)); then printf -v rel $__lostcli_ago $d; else rel=$__lostcli_now; fi
     fi
-    seg=$__lostcli_format
-    seg=${seg//\{icon\}/$__lostcli_icon}
-    seg=${seg//\{title\}/$__lostcli_title}
+    seg=$__lostcli_format  # the title last: one in braces is not a placeholder
     seg=${seg//\{rel\}/$rel}
     seg=${seg//\{days\}/$d}
     seg=${seg//\{status\}/$state}
+    seg=${seg//\{icon\}/$__lostcli_icon}
+    seg=${seg//\{title\}/$__lostcli_title}
     LOSTCLI_SEGMENT=$seg
     __lostcli_text=${seg//\%/%%}  # what the prompt shows: % doubled, so that it is not an escape
     if ((__lostcli_place)) && [[ $PROMPT != *'${LOSTCLI_SEGMENT'* && $PROMPT != *'$__lostcli_text'* ]]; then
