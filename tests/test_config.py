@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import LATER, run
+from tests.conftest import LATER, run, script
 
 
 @pytest.fixture
@@ -67,6 +69,9 @@ def test_the_prompt_and_init_take_their_format_from_the_file(
         ("tz = \n", "line 1: invalid TOML: Invalid value"),
         ("[prompt]\nformat = 3\nascii = 1\n",
          "prompt.format: expected a string, got an integer (and 1 more)"),
+        ("[prompt]\nformat = '{icon} {when}'\n",
+         "prompt.format: unknown placeholder '{when}'; the placeholders are {icon}, {title}, "
+         "{rel}, {days} and {status}"),
     ],
 )  # fmt: skip
 def test_a_bad_config_file_is_one_line_naming_the_file_and_the_key(
@@ -120,3 +125,28 @@ def test_a_relative_xdg_config_home_is_ignored(tmp_path: Path) -> None:
     (home / ".config" / "lostcli").mkdir(parents=True)
     (home / ".config" / "lostcli" / "config.toml").write_text('tz = "Asia/Seoul"\n')
     assert zone(env={"XDG_CONFIG_HOME": "relative/dir"}) == "Asia/Seoul"
+
+
+def test_a_config_folder_that_may_not_be_searched_is_named_not_a_crash(
+    config: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """`lostcli config` says so in its last line, and shows the other settings."""
+    path, env = config
+    path.write_text('tz = "Asia/Seoul"\n')
+    argv = [*script(), "config"]
+    if os.geteuid() == 0:  # root searches any folder: run it without the capabilities to
+        dropped = "-dac_override,-dac_read_search"
+        argv = ["setpriv", "--bounding-set", dropped, "--inh-caps", dropped, *argv]
+    outside = {k: v for k, v in os.environ.items() if not k.startswith(("LOSTCLI_", "XDG_"))}
+    path.parent.chmod(0)
+    try:
+        p = subprocess.run(
+            argv, env={**outside, **env, "TZ": "UTC", "XDG_CACHE_HOME": str(tmp_path / "cache")},
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        path.parent.chmod(0o755)
+    assert (p.returncode, p.stderr) == (0, "")
+    assert p.stdout.split()[:3] == ["tz", "UTC", "$TZ"]  # not the file's
+    last = re.sub(r"\s", "", p.stdout.split("config file:")[1])  # a long path is folded
+    assert last == re.sub(r"\s", "", f"{path} (cannot read it: Permission denied)")

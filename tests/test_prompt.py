@@ -24,7 +24,7 @@ INSTANTS = sorted(
     | {RELEASE + d for d in (0, 1, DAY - 1, DAY, 365 * DAY, 543 * DAY + 5)}
     | {RELEASE - 3 * DAY - 4 * 3600 - 12 * 60 - 9, 0, 2_000_000_000}
 )
-HOSTILE = 'it\'s {icon} "{rel}" & $HOME \\ `x` {days}/{status} {title} {nope}'
+HOSTILE = 'it\'s {icon} "{rel}" & $HOME \\ `x` {days}/{status} {title} {no pe} {{rel}} {rel'
 
 
 @pytest.mark.parametrize(
@@ -44,9 +44,9 @@ def test_relative(delta: int, text: tuple[str, int, str]) -> None:
 
 
 def test_segment_placeholders() -> None:
-    fmt = "{icon} {title} {rel} {days} {status} {unknown}"
+    fmt = "{icon} {title} {rel} {days} {status} {no pe}"
     assert prompt.segment(fmt, RELEASE, RELEASE - 90, "Starlight", "*") == (
-        "* Starlight 1m 30s 0 upcoming {unknown}"
+        "* Starlight 1m 30s 0 upcoming {no pe}"
     )
 
 
@@ -69,12 +69,27 @@ def test_prompt_command(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--bogus"], "No such option: --bogus"), (["--tz", "Nowhere/Land"], "unknown time zone")],
-)
-def test_prompt_usage_errors(args: list[str], message: str) -> None:
-    p = lostcli_prompt(*args)
-    assert p.returncode == 2
-    assert message in p.stderr and p.stdout == ""
+    [
+        (["--bogus=1"], "No such option: --bogus"),
+        (["--tz", "Nowhere/Land", "--now", "2025-01-01 00:00"], "unknown time zone 'Nowhere/Land'"),
+        (["--now", "someday"], "--now: "),
+        (["--format", "{nope}"], "--format: unknown placeholder '{nope}'; the placeholders are "),
+        (["--ascii=yes"], "Option '--ascii' does not take a value."),
+        (["--bogus", "extra"], "No such option: --bogus"),
+        (["extra", "--", "--ascii"], "Got unexpected extra argument(s) (extra --ascii)"),
+    ],
+)  # fmt: skip
+def test_prompt_usage_errors_are_worded_as_the_clis(args: list[str], message: str) -> None:
+    """Under the usage line, as every other command's: the fast path's and the full CLI's."""
+    for shown in (run("prompt", *args), run("--lang", "en", "prompt", *args)):
+        usage, help_line, error = shown.err.splitlines()
+        assert (shown.code, shown.out) == (2, "")
+        assert (usage, help_line) == ("Usage: lostcli prompt [OPTIONS]",
+                                      "Try 'lostcli prompt -h' for help.")  # fmt: skip
+        assert error.startswith(f"lostcli: error: {message}")
+    other = run("info", "extra").err.splitlines()
+    assert other[0] == "Usage: lostcli info [OPTIONS]"
+    assert other[2] == "lostcli: error: Got unexpected extra argument(s) (extra)"
 
 
 def test_prompt_help_lists_placeholders() -> None:
@@ -133,7 +148,8 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
     "payload",
     [b"12x\tTitle\t\t\t\t", b"\xd9\xa1\tTitle\t\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t\t",
      b"1\tA\tB\t\t\t\t", b"1" * 20 + b"\tT\t\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t\t",
-     b"\xff\tT\t\t\t\t", b"1\tT\t\t2\t\t", b"1\tT\t{icon}\x07\t\t\t", b"1\tT\t\t\t\tfr"],
+     b"\xff\tT\t\t\t\t", b"1\tT\t\t2\t\t", b"1\tT\t{icon}\x07\t\t\t", b"1\tT\t\t\t\tfr",
+     b"1\tT\t{nope}\t\t\t"],
 )  # fmt: skip
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
     """An entry with the right key but a payload this module never writes (Arabic-Indic digits,

@@ -129,6 +129,17 @@ def test_a_hostile_format_is_shown_as_written(shell: str) -> None:
 
 
 @pytest.mark.parametrize("shell", SHELLS)
+def test_a_title_is_shown_as_written(shell: str, tmp_path: Path, record_text: str) -> None:
+    """Substitution is one pass, as the prompt's: a title holding a placeholder keeps it."""
+    record = tmp_path / "film.toml"
+    title = '{rel} {icon} \\"q\\" $HOME'
+    record.write_text(record_text.replace('short = "Starlight"', f'short = "{title}"'))
+    p = run_process("init", shell, "--format", "{title}|{rel}", env={"LOSTCLI_FILM": str(record)})
+    assert p.returncode == 0, p.stderr
+    assert segments(shell, p.stdout, [RELEASE - 100]) == ['{rel} {icon} "q" $HOME|1m 40s']
+
+
+@pytest.mark.parametrize("shell", SHELLS)
 def test_leading_zeros_and_nonsense_in_lostcli_prompt_now(shell: str) -> None:
     """A leading zero is decimal (bash once read it as octal); a value that is not a number is
     the clock's, never an error on every prompt."""

@@ -15,6 +15,8 @@ from lostcli.context import Environment
 from lostcli.errors import Message
 from lostcli.files import NotRegularFile, read_regular
 from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache, too_large
+from lostcli.prompt import PLACEHOLDERS
+from lostcli.text import printable, template_problem
 
 MAX_BYTES = 64 * 1024
 Color = Literal["auto", "always", "never"]
@@ -55,7 +57,12 @@ def load(env: Environment) -> Config:
     where = env.config_file
     if where is None:
         return Config()
-    return through_cache(env.cache_dir, "config", where, Config, MAX_BYTES, lambda: _read(where))
+    found = through_cache(env.cache_dir, "config", where, Config, MAX_BYTES, lambda: _read(where))
+    # Checked here, after the cache, so that a cache entry is checked each time it is read
+    fmt = found.prompt.format
+    if fmt is not None and (problem := template_problem(fmt, PLACEHOLDERS)):
+        raise ConfigError(where, [Problem("prompt.format", problem)])
+    return found
 
 
 def _read(where: str) -> Config:
@@ -70,6 +77,20 @@ def _read(where: str) -> Config:
         reason = Message("cannot read: {reason}", reason=e.strerror or str(e))
         raise ConfigError(where, [Problem("", reason)]) from None
     return parse(raw, where)
+
+
+def unread(where: str) -> Message | None:
+    """Why `lostcli config` shows nothing from the file at `where` (which `load` takes as no
+    file): there is none yet, or it may not be read (a folder this user may not search); None
+    when it is there to read."""
+    try:
+        read_regular(where, 0)
+    except (FileNotFoundError, NotADirectoryError):
+        return Message("{file} (there is none yet)", file=printable(where))
+    except OSError as e:
+        reason = e.strerror or str(e)
+        return Message("{file} (cannot read it: {reason})", file=printable(where), reason=reason)
+    return None
 
 
 def parse(raw: bytes, where: str) -> Config:

@@ -335,7 +335,13 @@ def settings(found: list[Setting], file: str) -> SettingsOut:
     origin = {"config": printable(file)}
     return SettingsOut(
         file=printable(file) or None,
-        settings={s.key: SettingOut(s.value, origin.get(s.origin, s.origin)) for s in found},
+        settings={
+            s.key: SettingOut(
+                printable(s.value) if isinstance(s.value, str) else s.value,  # as the view shows it
+                origin.get(s.origin, s.origin),
+            )
+            for s in found
+        },
     )
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 
-from lostcli.errors import ExitStatus, LostcliError
+from lostcli.errors import ExitStatus, LostcliError, Message, UsageError
 from lostcli.files import cache_entry, cached, store
 from lostcli.formatting import COMPACT, relative
+from lostcli.text import fill, printable, template_problem
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
@@ -38,11 +39,17 @@ Facts = tuple[int, str, "str | None", "bool | None", "str | None", "str | None"]
 
 
 def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str = "en") -> str:
+    """The segment of a format that was checked (`check_format`, config.load)."""
     rel, days, status = relative(release - now, lang)
-    values = {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
-    for name in PLACEHOLDERS:
-        fmt = fmt.replace("{" + name + "}", values[name])
-    return fmt
+    return fill(
+        fmt, {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
+    )
+
+
+def check_format(fmt: str) -> None:
+    """A usage error saying what is wrong with a `--format` of `prompt` or `init`, if anything."""
+    if problem := template_problem(fmt, PLACEHOLDERS):
+        raise UsageError(Message("{path}: {message}", path="--format", message=problem))
 
 
 def facts(path: str, env: Environment) -> Facts:
@@ -85,7 +92,7 @@ def _decoded(stored: bytes) -> Facts | None:
         return None
     if ascii_icon not in ("", "0", "1") or lang not in ("", *LANGS):
         return None
-    if not all(f.isprintable() for f in (title, fmt, tz)):
+    if not all(f.isprintable() for f in (title, fmt, tz)) or template_problem(fmt, PLACEHOLDERS):
         return None
     flag = {"": None, "0": False, "1": True}[ascii_icon]
     return int(release), title, fmt or None, flag, tz or None, lang or None
@@ -97,7 +104,7 @@ def _flag(value: bool | None) -> str:
 
 def of_record(record: Film) -> tuple[int, str]:
     """What the prompt and the shell snippets need: release as Unix seconds, title on one line."""
-    return int(record.release.instant.timestamp()), " ".join(record.title.short.split())
+    return int(record.release.instant.timestamp()), printable(" ".join(record.title.short.split()))
 
 
 def _load(path: str, env: Environment) -> Facts:
@@ -113,12 +120,20 @@ def _load(path: str, env: Environment) -> Facts:
 
 def options(argv: list[str]) -> dict[str, str | bool]:
     """The options of `lostcli prompt`, read without Typer: FLAGS and VALUED, as the full CLI's
-    `prompt` command declares them (a test keeps the two the same)."""
+    `prompt` command declares them (a test keeps the two the same), and their errors as Click
+    words them: a wrong option first, then any argument (the command takes none)."""
     opts: dict[str, str | bool] = {}
+    extra: list[str] = []
     args = iter(argv)
     for arg in args:
         name, eq, value = arg.partition("=")
-        if name in FLAGS and not eq:
+        if arg == "--":
+            extra += args
+        elif arg == "-" or not arg.startswith("-"):
+            extra.append(arg)
+        elif name in FLAGS:
+            if eq:
+                raise _Usage(f"Option '{name}' does not take a value.")
             opts[name] = True
         elif name in VALUED:
             given = value if eq else next(args, None)
@@ -128,7 +143,9 @@ def options(argv: list[str]) -> dict[str, str | bool]:
                 raise _Usage(f"Invalid value for '--lang': {given!r} is not one of 'en', 'ko'.")
             opts[name] = given
         else:
-            raise _Usage(f"No such option: {arg}")
+            raise _Usage(f"No such option: {name}")
+    if extra:
+        raise _Usage(f"Got unexpected extra argument(s) ({' '.join(extra)})")
     return opts
 
 
@@ -141,30 +158,40 @@ def main(argv: list[str], env: Environment) -> int:
     try:
         opts = options(argv)
     except _Usage as e:
-        from lostcli.i18n import click_message, translator, try_help
+        from lostcli.i18n import click_message
 
-        lang = env.lang
-        more = try_help("lostcli prompt", lang)
-        usage = f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}"
-        env.error(click_message(str(e), lang), usage)
-        return ExitStatus.USAGE
+        return _usage(env, click_message(str(e), env.lang))
     return run(opts, env)
+
+
+def _usage(env: Environment, message: str | LostcliError) -> int:
+    """A usage error under the command's usage line, as the full CLI shows one."""
+    from lostcli.i18n import translator, try_help
+
+    lang = env.lang
+    more = try_help("lostcli prompt", lang)
+    env.error(message, f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}")
+    return ExitStatus.USAGE
 
 
 def run(opts: dict[str, str | bool], env: Environment, film_path: str | None = None) -> int:
     path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
+    # --lang here, or before `prompt` in the full CLI, which has set it already
+    env.lang_option = _str(opts.get("--lang")) or env.lang_option
+    given = _str(opts.get("--format"))
     try:
+        if given:
+            check_format(given)
         release, title, fmt, ascii_icon, tz, lang = facts(path, env)
+        env.lang_config = lang
         now = _now(opts, env, tz)
+    except UsageError as e:
+        return _usage(env, e)
     except LostcliError as e:
         env.error(e)
         return e.status
-    # --lang here, or before `prompt` in the full CLI, which has set it already
-    env.lang_option = _str(opts.get("--lang")) or env.lang_option
-    env.lang_config = lang
     icon = ASCII_ICON if opts.get("--ascii") or ascii_icon else ICON
-    fmt = _str(opts.get("--format")) or fmt or FORMAT
-    text = segment(fmt, release, now, title, icon, env.lang)
+    text = segment(given or fmt or FORMAT, release, now, title, icon, env.lang)
     if opts.get("--color"):
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")

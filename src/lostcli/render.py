@@ -1,14 +1,16 @@
 """Rich renderables to the environment's stdout: the one place a Rich console is made.
 
-Before Rich measures anything, every text in the view is passed through the environment's
-fallback policy (text.py), so in a Latin-1 or ASCII locale Hangul becomes `?` and is measured
-as one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-UTF encoding.
+Before Rich measures anything, every text in the view crosses the boundary of text.py: a control
+character (from a record, a zone file, a name) is replaced by its picture, and the environment's
+fallback policy applies, so in a Latin-1 or ASCII locale Hangul becomes `?` and is measured as
+one cell, and borders stay aligned. Rich itself draws ASCII boxes for a non-UTF encoding.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from typing import IO, cast
 
 from rich.align import Align
@@ -24,11 +26,12 @@ from rich.console import (  # type: ignore[attr-defined]
 )
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from lostcli.context import Environment, TextOut
-from lostcli.text import encodable
+from lostcli.text import encodable, shown
 
 
 class _Capture(io.StringIO):
@@ -93,7 +96,7 @@ CARD_WIDTH = 80
 
 def picture(view: RenderableType, name: str, title: str) -> str:
     """The view as a picture to share, in colour at 80 columns: SVG, or HTML when `name` ends in
-    .html, as rich-cli exports them."""
+    .html, as rich-cli exports them. Every text and attribute is escaped (html.escape)."""
     recorder = Console(
         record=True,
         file=io.StringIO(),
@@ -104,10 +107,35 @@ def picture(view: RenderableType, name: str, title: str) -> str:
         emoji=False,
         legacy_windows=False,
     )
-    recorder.print(view, crop=False)
+    fit(view, "utf-8")
     if name.lower().endswith((".html", ".htm")):
-        return recorder.export_html(code_format=_HTML, inline_styles=True)
+        return _html(recorder.render(view))
+    recorder.print(view, crop=False)
     return re.sub(_TEXT, _cells, recorder.export_svg(title=title, code_format=_SVG))
+
+
+def _html(segments: Iterable[Segment]) -> str:
+    """What Rich's export_html writes with inline styles, but with each link escaped too: Rich
+    puts a link into its `href` as it is, and a record's `"><script>` would run in the page."""
+    import html
+
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME as THEME
+
+    parts = []
+    for text, style, _ in Segment.filter_control(Segment.simplify(segments)):
+        part = html.escape(text)
+        if style:
+            if style.link:
+                part = f'<a href="{html.escape(style.link)}">{part}</a>'
+            if rule := style.get_html_style(THEME):
+                part = f'<span style="{html.escape(rule)}">{part}</span>'
+        parts.append(part)
+    return _HTML.format(
+        code="".join(parts),
+        stylesheet="",
+        foreground=THEME.foreground_color.hex,
+        background=THEME.background_color.hex,
+    )
 
 
 # Rich's SVG gives each run of text a textLength of one cell a character, which squeezes Hangul
@@ -129,14 +157,13 @@ def unicode(encoding: str) -> bool:
 
 
 def fit(view: RenderableType, encoding: str) -> RenderableType:
-    """The view with every text as the encoding will show it (in place: views are built per
-    call). The policy maps one character to one, so a Text's styles keep their offsets."""
-    if unicode(encoding):
-        return view
+    """The view with every text made safe to show (text.shown) and as the encoding will show
+    it (in place: views are built per call). Both map one character to one, so a Text's styles
+    keep their offsets."""
     if isinstance(view, str):
-        return encodable(view, encoding)
+        return _fitted(view, encoding)
     if isinstance(view, Text):
-        view.plain = encodable(view.plain, encoding)
+        view.plain = _fitted(view.plain, encoding)
     elif isinstance(view, Group):
         view.renderables[:] = [fit(r, encoding) for r in view.renderables]
     elif isinstance(view, Panel):
@@ -153,3 +180,8 @@ def fit(view: RenderableType, encoding: str) -> RenderableType:
             # Rich keeps a column's cells in `_cells`; Table offers no public way to rewrite them.
             column._cells[:] = [fit(c, encoding) for c in column._cells]
     return view
+
+
+def _fitted(text: str, encoding: str) -> str:
+    text = shown(text)
+    return text if unicode(encoding) else encodable(text, encoding)

@@ -4,7 +4,6 @@ markup, so a record cannot style or link anything by itself."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -180,7 +179,7 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
         there = fmt.day_month(film.release.instant, lang)
         note = _("Here that is {here}, not {there}.").format(here=here, there=there)
         grid.add_row("", Text(note, style="yellow"))
-    grid.add_row(_("Zone"), Text(cd.zone.name))
+    grid.add_row(_("Zone"), Text(printable(cd.zone.name)))
     grid.add_row(_("Now"), Text(fmt.stamp(cd.now, lang), style=DIM))
     grid.add_row(_("Status"), status_line(film, cd, lang))
     if cd.status == "upcoming":
@@ -200,6 +199,8 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
 
 def settings(found: list[Setting], file: str, lang: str = "en") -> RenderableType:
     """Each setting, its value and where it comes from, as `git config --show-origin` lists them."""
+    from lostcli import config
+
     _ = translator(lang)
     grid = _grid()
     grid.add_column(style=DIM, overflow="fold")
@@ -207,10 +208,10 @@ def settings(found: list[Setting], file: str, lang: str = "en") -> RenderableTyp
         value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
         words = {"config": printable(file), "default": _("default"), "system": _("system")}
         origin = words.get(setting.origin, setting.origin)
-        grid.add_row(setting.key, Text(value), origin)
+        grid.add_row(setting.key, Text(printable(value)), origin)
     where = printable(file) if file else _("none (HOME is not set)")
-    if file and not Path(file).exists():
-        where = _("{file} (there is none yet)").format(file=where)
+    if file and (unread := config.unread(file)):
+        where = unread.text(lang)
     return Group(grid, Text(_("config file: {file}").format(file=where), style=DIM))
 
 

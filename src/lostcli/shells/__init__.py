@@ -1,5 +1,6 @@
 """Shell init snippets: templates beside this file, filled in with values quoted for each shell
-(pure)."""
+(pure). Each shell replaces the placeholders one after another, the title last: no other value
+holds a brace, so that is one pass, as text.fill's is (a title `{rel}` is shown as it is)."""
 
 from __future__ import annotations
 

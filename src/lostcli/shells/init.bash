@@ -37,12 +37,12 @@ __lostcli_segment() {
         state=released d=$((-s / 86400))
         if ((d > 0)); then printf -v rel "$__lostcli_ago" "$d"; else rel=$__lostcli_now; fi
     fi
-    seg=$__lostcli_format
-    seg=${seg//'{icon}'/"$__lostcli_icon"}
-    seg=${seg//'{title}'/"$__lostcli_title"}
+    seg=$__lostcli_format  # the title last: one in braces is not a placeholder
     seg=${seg//'{rel}'/"$rel"}
     seg=${seg//'{days}'/"$d"}
     seg=${seg//'{status}'/"$state"}
+    seg=${seg//'{icon}'/"$__lostcli_icon"}
+    seg=${seg//'{title}'/"$__lostcli_title"}
     LOSTCLI_SEGMENT=$seg
     if ((__lostcli_place)) && [[ $PS1 != *'${LOSTCLI_SEGMENT'* ]]; then
         PS1=$__lostcli_shown$PS1

@@ -38,11 +38,12 @@ function __lostcli_segment --on-event fish_prompt
             set d (math "floor((0 - $s) / 86400)")  # never -0
             if test $d -gt 0; set rel (printf $__lostcli_ago $d); else; set rel $__lostcli_now; end
         end
-        set -l seg (string replace -a -- '{icon}' $__lostcli_icon $__lostcli_format)
-        set seg (string replace -a -- '{title}' $__lostcli_title $seg)
-        set seg (string replace -a -- '{rel}' $rel $seg)
+        # the title last: one in braces is not a placeholder
+        set -l seg (string replace -a -- '{rel}' $rel $__lostcli_format)
         set seg (string replace -a -- '{days}' $d $seg)
-        set -gx LOSTCLI_SEGMENT (string replace -a -- '{status}' $state $seg)
+        set seg (string replace -a -- '{status}' $state $seg)
+        set seg (string replace -a -- '{icon}' $__lostcli_icon $seg)
+        set -gx LOSTCLI_SEGMENT (string replace -a -- '{title}' $__lostcli_title $seg)
     end
     return $last_status
 end

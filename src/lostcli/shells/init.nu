@@ -39,13 +39,13 @@ def --env __lostcli_segment [] {
         | str replace --all "{m2}" (do $pad $m) | str replace --all "{m}" ($m | into string)
         | str replace --all "{s2}" (do $pad $sec)
     )
-    $env.LOSTCLI_SEGMENT = (
+    $env.LOSTCLI_SEGMENT = (  # the title last: one in braces is not a placeholder
         $__lostcli_format
-        | str replace --all "{icon}" $__lostcli_icon
-        | str replace --all "{title}" $__lostcli_title
         | str replace --all "{rel}" $rel
         | str replace --all "{days}" ($d | into string)
         | str replace --all "{status}" (if $s > 0 { "upcoming" } else { "released" })
+        | str replace --all "{icon}" $__lostcli_icon
+        | str replace --all "{title}" $__lostcli_title
     )
 }
 
