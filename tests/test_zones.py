@@ -174,6 +174,7 @@ TZ_VALUES = [
     "KST-9", "UTC-9", "UTC+3", "<+0545>-5:45", "<-03>3", "CET-1CEST,M3.5.0,M10.5.0/3",
     "EST5EDT,M3.2.0,M11.1.0", "EST5EDT", "AEST-10AEDT,M10.1.0,M4.1.0/3",
     "NZST-12NZDT-13,J60/-1,J300/26", "XXX3YYY,59/1:30,300", "IST-1GMT0,M10.5.0,M3.5.0/1",
+    "EST5EDT,0/0,365/25",
     ":Asia/Seoul", "Asia/Seoul",
     "Africa/Monrovia", "America/Sao_Paulo", ":/usr/share/zoneinfo/Asia/Kathmandu",
     "/usr/share/zoneinfo/Australia/Lord_Howe", ":/etc/localtime", "",

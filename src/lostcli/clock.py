@@ -13,8 +13,9 @@ A time without an offset is that wall-clock time in the chosen zone. In a DST ga
 never happens) it is read with the offset in force before the gap; in an overlap (a time that
 happens twice) it means the first occurrence. This is PEP 495's fold=0.
 
-Instants are kept to the years 2 to 9998, so that showing one in any zone and finding the next
-anniversary stay within what Python's dates can hold (1 to 9999).
+Instants are kept to the years 2 to 9997, so that showing one in any zone and finding the next
+anniversary (up to a year and a day on, in a zone up to 14 hours east) stay within what Python's
+dates can hold (1 to 9999).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from lostcli.errors import UsageError
 from lostcli.formatting import day_month_year, signed_offset, weekday
 from lostcli.text import quoted
 
-FIRST_YEAR, LAST_YEAR = 2, 9998
+FIRST_YEAR, LAST_YEAR = 2, 9997
 EXAMPLE = "2025-05-30T16:00+09:00"
 _RELATIVE = re.compile(r"([+-])((?:\d{1,9}[wdhms])+)")
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}

@@ -30,10 +30,17 @@ RELEASE_YEARS = (1900, 2200)  # keeps every date the time engine derives (annive
 
 T = TypeVar("T")
 
-Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS)]
+# What `clean` leaves: no control character but newline and tab. The loader cleans the TOML's
+# text before it is checked, so the pattern refuses only what did not come through it: a cache
+# entry someone wrote by hand is a miss, not text that drives the terminal.
+CLEAN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
+Text = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS, pattern=CLEAN)]
+WEB = r"^https?://[^\x00-\x1f\x7f-\x9f]*$"  # is_web_url checks the rest of a plain URL
 # A field that ends in `_ko` holds the Korean of the field before the suffix; where it is missing
 # the Korean edition shows the English (Film.ko).
-Korean = Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS, description="in Korean")]
+Korean = Annotated[
+    str, Meta(min_length=1, max_length=MAX_TEXT_CHARS, pattern=CLEAN, description="in Korean")
+]
 Sources = Annotated[tuple[Text, ...], Meta(min_length=1, description="ids from [[sources]]")]
 
 
@@ -77,7 +84,9 @@ class About(_Table, frozen=True):
     distributor: Text
     setting: Text
     logline: Text
-    synopsis: Annotated[str, Meta(min_length=1, description="paragraphs, blank-line separated")]
+    synopsis: Annotated[
+        str, Meta(min_length=1, pattern=CLEAN, description="paragraphs, blank-line separated")
+    ]
     sources: Sources
     rating_confidence: Confidence = "confirmed"
     language_ko: Korean | None = None
@@ -104,7 +113,7 @@ class Release(_Table, frozen=True):
 
 
 class Trailer(_Table, frozen=True):
-    url: Annotated[Text, Meta(pattern="^https?://")]
+    url: Annotated[str, Meta(min_length=1, max_length=MAX_TEXT_CHARS, pattern=WEB)]
     language: Text
     sources: Sources
     confidence: Confidence = "confirmed"
@@ -283,12 +292,32 @@ def read_text(path: Path) -> str:
 
 # tomllib says where only in its message: "... (at line 3, column 5)" or "(at end of document)"
 _TOML_WHERE = r"\s*\((?:at line (\d+), column \d+|at end of document)\)"
+# What a TOML file may hold before it reaches tomllib, whose time and memory grow with the square
+# of a dotted key's parts (a 47 KB key takes 8 s and 2.4 GB), and the checks after it with the
+# number of keys and values. The bundled record has 559 of them, nested 4 deep.
+MAX_NESTING = 16  # the parts of one dotted key, and arrays and inline tables one in another
+MAX_ENTRIES = 3000  # keys, array items, and each array and table
+MAX_LINE_CHARS = 10 * MAX_TEXT_CHARS  # the longest text, every character of it escaped
+# One step of the shape check: strings, comments and anything else skipped whole, then one mark
+# that it counts (none at the end). Each string's or comment's pattern either fails at its first
+# character or matches (an unclosed one runs to the end of its line, or of the text), and nothing
+# is given back once taken, so a scan is linear whatever the text.
+_SHAPE = r"""(?xs)(?:[^"'\#.=,\[\]{}]++
+    |"{3}(?:[^"\\]|\\.|"(?!""))*+(?:"{3,5}|\\?\Z)
+    |'{3}(?:[^']|'(?!''))*+(?:'{3,5}|\Z)
+    |"(?:[^"\\\n]|\\.)*+"?
+    |'[^'\n]*+'?
+    |\#[^\n]*+
+    )*+(?:([.=,\[\]{}])|\Z)"""
 
 
 def read_toml(text: str, name: str) -> dict[str, Any]:
-    """A TOML document as a table; FilmError with the line for a syntax error."""
+    """A TOML document as a table; FilmError with the line for a syntax error, or for a shape
+    that would take tomllib or the checks after it too long (see `shape_problem`)."""
     import tomllib  # a cached record needs no parser
 
+    if problem := shape_problem(text):
+        raise FilmError(name, [problem])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -300,6 +329,37 @@ def read_toml(text: str, name: str) -> dict[str, Any]:
         ) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise FilmError(name, [Problem("", "invalid TOML: nested too deeply")]) from None
+
+
+def shape_problem(text: str) -> Problem | None:
+    """The first place where a TOML text nests deeper, holds more, or has a longer line than
+    the limits above allow: a scan in linear time (a pattern is tried at line starts only)."""
+    dots = depth = entries = 0
+    for step in re.finditer(_SHAPE, text):
+        mark = step[1]
+        if mark == ".":
+            dots += 1  # a key's dots (a number's one is counted with the next key's)
+        elif mark in ("]", "}"):
+            if not depth:
+                break  # closes nothing: tomllib stops there
+            dots, depth = 0, depth - 1
+        elif mark:
+            dots, depth, entries = 0, depth + (mark in "[{"), entries + 1
+        else:
+            break
+        if dots >= MAX_NESTING or depth > MAX_NESTING:
+            return Problem("", "nested too deeply", _line(text, step.end()))
+        if entries > MAX_ENTRIES:
+            many = Message("more than {count} keys and values", count=MAX_ENTRIES)
+            return Problem("", many, _line(text, step.end()))
+    if long := re.search(rf"(?m)^[^\n]{{{MAX_LINE_CHARS + 1}}}", text):
+        longer = Message("longer than {count} characters", count=MAX_LINE_CHARS)
+        return Problem("", longer, _line(text, long.start()))
+    return None
+
+
+def _line(text: str, at: int) -> int:
+    return text.count("\n", 0, at) + 1
 
 
 def parse(text: str, name: str = "<record>") -> Film:
@@ -332,13 +392,19 @@ def parse(text: str, name: str = "<record>") -> Film:
 
 
 def is_web_url(url: str) -> bool:
-    """http or https with a host (urllib.parse would cost every command its import)."""
-    return re.match(r"https?://[^/?#\s]+", url, re.IGNORECASE) is not None
+    """A plain http or https URL with a host: no quotes, angle brackets, spaces, control
+    characters or backslashes, which a terminal link or a browser's command line could take for
+    something else (urllib.parse would cost every command its import)."""
+    return re.fullmatch(_WEB_URL, url, re.IGNORECASE) is not None
+
+
+_URL_CHAR = r"[^\s\x00-\x1f\x7f-\x9f\"'<>\\]"
+_WEB_URL = rf"https?://(?:(?![/?#]){_URL_CHAR})+(?:[/?#]{_URL_CHAR}*)?"
 
 
 def clean(text: str) -> str:
     """Drop control characters (keeping newline and tab) so no record text can drive a terminal."""
-    import unicodedata  # only parsing a record needs it: a cached one is clean already
+    import unicodedata  # only parsing a record needs it: a cached one is checked by CLEAN
 
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
 
@@ -409,7 +475,7 @@ _MESSAGES: list[tuple[str, Callable[[re.Match[str]], Message]]] = [
     (r"Expected `int` >= 0", lambda m: Message("must not be negative")),
     (r"Expected `int` <= (\d+)",
      lambda m: Message("must be at most {limit}", limit=m[1])),
-    (r"Expected `str` matching regex '\^https\?://'",
+    (r"Expected `str` matching regex '\^https\?://",
      lambda m: Message("not an http(s) URL")),
     (r"Expected `datetime` with a timezone component",
      lambda m: Message("needs a UTC offset, e.g. 2025-05-30T00:00:00-07:00")),
@@ -451,35 +517,17 @@ def _join(path: str, key: str) -> str:
 def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
     """What the schema cannot say: the release's offset, zone and years, and the citations.
     Each check reads what it needs on its own, so it runs whatever else is wrong."""
-    # zoneinfo costs commands that show no time (credits, curiosities) a millisecond: here only
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     release = _part(data.get("release"), Release)
     if release is not None:
-        try:
-            tz = ZoneInfo(release.zone)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            yield Problem(
-                "release.zone", Message("unknown time zone {zone}", zone=repr(release.zone))
-            )
-        else:
-            offset = release.instant.utcoffset()
-            if release.instant.astimezone(tz).utcoffset() != offset:
-                wrong = Message(
-                    "offset {offset} is not {zone}'s",
-                    offset=signed_offset(offset),
-                    zone=release.zone,
-                )
-                yield Problem("release.instant", wrong)
-        if not RELEASE_YEARS[0] <= release.instant.year <= RELEASE_YEARS[1]:
-            first, last = RELEASE_YEARS
-            years = Message("must fall in the years {first} to {last}", first=first, last=last)
-            yield Problem("release.instant", years)
-        if release.announced > release.instant.date():
-            yield Problem("release.announced", "must not come after the release")
+        yield from _release_problems(release)
     trailer = _part(data.get("trailer"), Trailer)
     if trailer is not None and not is_web_url(trailer.url):
-        yield Problem("trailer.url", Message("not an http(s) URL: {url}", url=repr(trailer.url)))
+        yield Problem("trailer.url", _not_web(trailer.url))
+    for i, source in enumerate(_list(data.get("sources"))):
+        site = source.get("site") if isinstance(source, dict) else None
+        # a site is a host, maybe with a path (`about.netflix.com/ko`), or a whole URL
+        if isinstance(site, str) and not is_web_url(site if "://" in site else f"https://{site}"):
+            yield Problem(f"sources[{i}].site", _not_web(site))
     ids = [s["id"] for s in _list(data.get("sources")) if isinstance(s, dict) and "id" in s]
     known = {i for i in ids if isinstance(i, str)}
     if len(known) != len([i for i in ids if isinstance(i, str)]):
@@ -489,6 +537,38 @@ def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
             if isinstance(ref, str) and ref not in known:
                 unknown = Message("cites unknown source {source}", source=repr(ref))
                 yield Problem(f"{path}.sources", unknown)
+
+
+def _not_web(url: str) -> Message:
+    return Message("not an http(s) URL: {url}", url=repr(url))
+
+
+def _release_problems(release: Release) -> Iterator[Problem]:
+    """The release's years, zone and offset. Only a date in RELEASE_YEARS can be shown in any
+    zone and moved on to any anniversary that --now reaches: one outside is not moved here."""
+    # zoneinfo costs commands that show no time (credits, curiosities) a millisecond: here only
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    first, last = RELEASE_YEARS
+    years = Message("must fall in the years {first} to {last}", first=first, last=last)
+    dated = first <= release.instant.year <= last
+    if not dated:
+        yield Problem("release.instant", years)
+    if not first <= release.announced.year <= last:
+        yield Problem("release.announced", years)
+    elif release.announced > release.instant.date():
+        yield Problem("release.announced", "must not come after the release")
+    try:
+        tz = ZoneInfo(release.zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        yield Problem("release.zone", Message("unknown time zone {zone}", zone=repr(release.zone)))
+        return
+    offset = release.instant.utcoffset()
+    if dated and release.instant.astimezone(tz).utcoffset() != offset:
+        wrong = Message(
+            "offset {offset} is not {zone}'s", offset=signed_offset(offset), zone=release.zone
+        )
+        yield Problem("release.instant", wrong)
 
 
 def _part(value: Any, kind: type[T]) -> T | None:

@@ -14,6 +14,7 @@ import contextlib
 import io
 import os
 import re
+import struct
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
@@ -32,6 +33,7 @@ _GMT_NAMES = {"gmt", "etc/gmt", "greenwich", "etc/greenwich", "gmt0", "gmt+0", "
 SYSTEM_LOCALTIME = Path("/etc/localtime")
 SYSTEM_TIMEZONE = Path("/etc/timezone")
 MAX_TZIF_BYTES = 1 << 20  # the largest zone file in tzdata is under 4 KiB
+_TZIF_HEADER = struct.Struct(">4s16x6L")  # magic, version, then six counts (RFC 8536)
 
 # Abbreviations people type, with the zones they mean; one with several zones is ambiguous.
 # (EST, MST, HST, CET, EET, WET, MET are zone names of their own in tzdata.)
@@ -239,7 +241,7 @@ def system_zone(localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM
 
 def posix(value: str) -> Zone | None:
     """A POSIX TZ string (`KST-9`, `<+0545>-5:45`, `CET-1CEST,M3.5.0,M10.5.0/3`), or None."""
-    from lostcli import posixtz  # only such a TZ needs it, and dateutil's tz module with it
+    from lostcli import posixtz  # only such a TZ needs it
 
     found = posixtz.parse(value)
     return Zone(value, found) if found else None
@@ -319,11 +321,42 @@ def _tzif(path: str) -> Zone:
         _leap_seconds(path, name)
     try:
         data = read_regular(path, MAX_TZIF_BYTES)
-        if len(data) > MAX_TZIF_BYTES:
+        if len(data) > MAX_TZIF_BYTES or not _tzif_whole(data):
             raise ValueError
-        return Zone(name if _iana(name) else path, ZoneInfo.from_file(io.BytesIO(data), key=path))
-    except (OSError, ValueError):
+        # Python's own reader: on a malformed file it raises where the C one reads past its
+        # buffers and can crash the interpreter (CPython gh-145883, fixed after 3.11)
+        from zoneinfo._zoneinfo import ZoneInfo as Reader  # type: ignore[import-not-found]
+
+        zone = Reader.from_file(io.BytesIO(data), key=path)
+        for month in (1, 7):  # the footer's rule, in both its states
+            datetime(2100, month, 1, tzinfo=zone).dst()
+    except (OSError, ValueError, IndexError):
         raise ZoneError("not a zone file: {path}", path=quoted(path)) from None
+    return Zone(name if _iana(name) else path, zone)
+
+
+def _tzif_whole(data: bytes) -> bool:
+    """Whether a TZif file (RFC 8536) holds every part that its headers declare, with offsets
+    that a datetime can take: zoneinfo reads a truncated file with a struct.error, or forever
+    when the newline that ends its footer is missing, and takes any offset until it is used."""
+    end, types = 0, list[tuple[int, int, int]]()
+    sizes = (4,) if data[4:5] == b"\0" else (4, 8)  # version 1, else a 64-bit part follows
+    for size in sizes:
+        if len(data) < end + _TZIF_HEADER.size:
+            return False
+        magic, isut, isstd, leaps, times, count, chars = _TZIF_HEADER.unpack_from(data, end)
+        start = end + _TZIF_HEADER.size + times * (size + 1)
+        end = start + count * 6 + chars + leaps * (size + 4) + isstd + isut
+        if magic != b"TZif" or end > len(data):
+            return False
+        types = list(struct.iter_unpack(">lbb", data[start : start + count * 6]))
+    if len(sizes) == 2 and not (data[end : end + 1] == b"\n" and b"\n" in data[end + 1 :]):
+        return False
+    # each offset, and each daylight one less a standard one (zoneinfo's dst()), under a day
+    std = [utc for utc, dst, _ in types if not dst] or [0]
+    dst = [utc for utc, dst, _ in types if dst] or [0]
+    small = max(map(abs, std + dst)) < 86400
+    return small and max(dst) - min(std) < 86400 and max(std) - min(dst) < 86400
 
 
 def _after_zoneinfo(path: str) -> str:
