@@ -226,7 +226,7 @@ ERRORS_KO = [
     ("countdown --now 2025-13-01", "--now: '2025-13-01'을(를) 시각으로 읽을 수 없습니다"),
     ("countdown --now Mon_30_May_2025",
      "--now: 2025년 5월 30일은(는) Mon이(가) 아니라 금요일입니다: 'Mon 30 May 2025'"),
-    ("countdown --now +9000000d", "--now: 범위를 벗어났습니다 (2년부터 9998년까지)"),
+    ("countdown --now +9000000d", "--now: 범위를 벗어났습니다 (2년부터 9997년까지)"),
     ("init bogus",
      "알 수 없는 셸 'bogus': lostcli init은(는) bash, zsh, fish, nu, elvish, xonsh을(를) 압니다"),
     ("init", "셸을 고르세요: bash, zsh, fish, nu, elvish 또는 xonsh"),

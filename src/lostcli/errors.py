@@ -5,6 +5,10 @@ import, a quarter of its start-up."""
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lostcli.locales import Locale
+
 
 class ExitStatus:
     OK = 0
@@ -15,9 +19,9 @@ class ExitStatus:
 
 class Message:
     """Words for the user: an English template (the catalog's message id) and its values, put
-    in the user's language only when shown. A value that is itself a Message is translated too,
-    a callable is asked for the language's form (a date); any other value (a file name, a zone)
-    is shown as given."""
+    in the user's language only when shown, by its Locale (which also picks the particles). A
+    value that is itself a Message is translated too, a callable is handed the Locale for the
+    language's form (a date); any other value (a file name, a zone) is shown as given."""
 
     __slots__ = ("params", "template")
 
@@ -25,15 +29,13 @@ class Message:
         self.template = template
         self.params = params
 
-    def text(self, lang: str = "en") -> str:
-        template = self.template
-        if lang != "en":
-            from lostcli.i18n import translator  # stdlib only; read when a message is shown
+    def text(self, lang: Locale | str = "en") -> str:
+        """The message in a language: a Locale, or its code."""
+        if isinstance(lang, str):
+            from lostcli.locales import get  # its words are the Locale's, asked when shown
 
-            template = translator(lang)(template)
-        if not self.params:
-            return template
-        return template.format(**{k: _shown(v, lang) for k, v in self.params.items()})
+            lang = get(lang)
+        return lang.message(self.template, {k: _shown(v, lang) for k, v in self.params.items()})
 
     def __str__(self) -> str:
         return self.text()
@@ -48,10 +50,10 @@ class Message:
         return hash(str(self))
 
 
-def _shown(value: object, lang: str) -> object:
+def _shown(value: object, locale: Locale) -> object:
     if isinstance(value, Message):
-        return value.text(lang)
-    return value(lang) if callable(value) else value
+        return value.text(locale)
+    return value(locale) if callable(value) else value
 
 
 def alternatives(items: tuple[str, ...] | list[str], word: str) -> Message | str:
@@ -73,7 +75,7 @@ class LostcliError(Exception):
         self.message = message if isinstance(message, Message) else Message(message, **params)
         super().__init__(str(self.message))
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Locale | str = "en") -> str:
         return self.message.text(lang)
 
 

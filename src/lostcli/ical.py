@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from lostcli import __version__
+from lostcli.errors import Message
 from lostcli.film import Film, ko
 from lostcli.formatting import plural
-from lostcli.i18n import translator
 from lostcli.timeline import Countdown
 
 
@@ -77,11 +77,12 @@ def calendar(events: list[CalendarEvent], now: datetime) -> str:
 def film_events(
     record: Film, cd: Countdown, anniversary: bool, lang: str = "en"
 ) -> list[CalendarEvent]:
-    """The release, and with `anniversary` the next anniversary, as calendar events. The UIDs
-    are the same in every language: importing the other edition updates the same events."""
-    _ = translator(lang)
+    """The release, and with `anniversary` the next anniversary, as calendar events, titled in
+    the language first and then in the other. The UIDs are the same in every language:
+    importing the other edition updates the same events."""
     english, korean = record.title.english, record.title.korean
-    title = f"{korean} ({english})" if lang == "ko" else f"{english} ({korean})"
+    shown = ko(english, korean, lang)
+    title = f"{shown} ({korean if shown == english else english})"
     platform = ko(record.release.platform, record.release.platform_ko, lang)
     logline = ko(record.about.logline, record.about.logline_ko, lang)
     length = timedelta(minutes=record.about.runtime_minutes)
@@ -90,21 +91,22 @@ def film_events(
             uid=uid(record.title.english, "release", stamp(record.release.instant)),
             start=record.release.instant,
             duration=length,
-            summary=_("{title} on {platform}").format(title=title, platform=platform),
+            summary=Message("{title} on {platform}", title=title, platform=platform).text(lang),
             description=logline,
             url=record.trailer.url,
         )
     ]
     if anniversary:
         n = cd.anniversary.number
+        years = plural(n, "year", lang)
         events.append(
             CalendarEvent(
                 uid=uid(record.title.english, f"anniversary {n}", stamp(cd.anniversary.at)),
                 start=cd.anniversary.at,
                 duration=length,
-                summary=_("{title}: {years} since the release").format(
-                    title=title, years=plural(n, "year", lang)
-                ),
+                summary=Message(
+                    "{title}: {years} since the release", title=title, years=years
+                ).text(lang),
                 description=logline,
                 url=record.trailer.url,
             )

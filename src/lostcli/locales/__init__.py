@@ -1,0 +1,211 @@
+"""Languages. A `Locale` owns everything that differs from one language to another: its message
+catalog, plurals, particles, numbers, dates, the prompt's and a duration's compact forms, text
+width and line breaking. Nothing outside this package asks which language it is: it asks the
+Locale. A language is a module here named by its code (`en.py`, `ko.py`) whose `LOCALE` is an
+instance of a `Locale` subclass, and, unless its words are the message ids, a catalog; `get`
+finds it, and `registry` may be handed one more (a test's pseudo-language).
+
+Standard library only, no `typing` and no `re`: the prompt path formats its segment through a
+Locale on every redraw.
+
+Particles. A catalog writes a word whose form depends on the value before it as `{name}[A/B]`:
+A after a consonant, B after a vowel (Korean `{zone}[을/를]`, `{name}[이라는/라는]`). The Locale
+picks one (`choose`) from the value as shown; where it cannot tell, both are shown: `을(를)`,
+and `(으)로` where A is B with more in front.
+"""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
+
+# Locales built outside this package, by code; the package's own are added on first use.
+registry: dict[str, Locale] = {}
+
+
+class Locale:
+    """A language. A subclass gives the tables below; the methods are the same for every
+    language unless it needs otherwise (English's ordinals, Korean's particles and 만/억)."""
+
+    code = ""
+    # The gettext catalog, relative to the lostcli package (or absolute); None where the
+    # message ids are the text.
+    catalog: str | None = None
+    # unit -> forms, indexed by `plural_index` ({n} is the count)
+    units: dict[str, tuple[str, ...]]
+    # The prompt's compact forms of a span ({d} {h} {m} {s}): days, hours, minutes, ago, now;
+    # the shell snippets are given them too.
+    compact: dict[str, str]
+    # A duration's forms: hours, minutes, seconds.
+    durations: dict[str, str]
+    separator = ", "  # between the parts of a calendar span
+    million = "{n} million"  # `large` in a language that counts in millions
+    # Dates: names Monday first and January first, the halves of the day, and patterns of the
+    # fields of `fields`: date, weekday, day_month, time, stamp (`{time}` is the time's pattern).
+    weekdays: tuple[str, ...]
+    weekdays_short: tuple[str, ...]
+    months: tuple[str, ...]
+    months_short: tuple[str, ...]
+    halves: tuple[str, str]
+    dates: dict[str, str]
+
+    def __init__(self) -> None:
+        self._messages: dict[str, str] | None = None
+
+    def translate(self, message: str) -> str:
+        """The text of a message id in this language: its catalog's entry, or the id."""
+        if self.catalog is None:
+            return message
+        if self._messages is None:
+            from lostcli.locales._catalog import load  # read when a message is first shown
+
+            self._messages = load(self.catalog)
+        return self._messages.get(message, message)
+
+    def message(self, template: str, values: dict[str, object]) -> str:
+        """A message id translated and filled in with values that are shown already."""
+        return self.fill(self.translate(template), values)
+
+    def fill(self, template: str, values: dict[str, object]) -> str:
+        """`template` filled in, each particle (`{name}[A/B]`) in the form its value takes."""
+        if not values:
+            return template
+        if "}[" in template:
+            template = self._particles(template, values)
+        return template.format(**values)
+
+    def _particles(self, template: str, values: dict[str, object]) -> str:
+        done, rest = [], template
+        while (at := rest.find("}[")) >= 0:
+            start, end = rest.rfind("{", 0, at), rest.find("]", at)
+            name, _, spec = rest[start + 1 : at].partition(":")
+            forms = rest[at + 2 : end].split("/")
+            if start < 0 or end < 0 or name not in values or len(forms) != 2:
+                done.append(rest[: at + 2])  # a bracket that is no particle
+                rest = rest[at + 2 :]
+                continue
+            done.append(rest[: at + 1] + self.choose(format(values[name], spec), *forms))
+            rest = rest[end + 1 :]
+        return "".join(done) + rest
+
+    def choose(self, value: str, after_consonant: str, after_vowel: str) -> str:
+        """The particle that follows `value`; here, where the sound is not known, both."""
+        if after_consonant.endswith(after_vowel):
+            return f"({after_consonant[: -len(after_vowel)]}){after_vowel}"
+        return f"{after_consonant}({after_vowel})"
+
+    def plural_index(self, n: int) -> int:
+        return 0
+
+    def plural(self, n: int, unit: str) -> str:
+        """`3 days`, `3일`."""
+        forms = self.units[unit]
+        return forms[min(self.plural_index(n), len(forms) - 1)].format(n=n)
+
+    def ordinal(self, n: int) -> str:
+        """The number of an anniversary as its template takes it (`{number}주년`: `2`)."""
+        return str(n)
+
+    def number(self, n: int) -> str:
+        """`1,234,567`."""
+        return f"{n:,}"
+
+    def large(self, n: float) -> str:
+        """A large quantity to the hundred thousand: `183.8 million`."""
+        return self.million.format(n=f"{n / 1e6:,.1f}")
+
+    def fields(self, moment: datetime) -> dict[str, object]:
+        """The fields of a date pattern: Y m d (numbers), a A (weekday), b B (month), H I M
+        (24-hour, 12-hour, minute) and p (half of the day)."""
+        day, month = moment.weekday(), moment.month - 1
+        return {
+            "Y": moment.year, "m": moment.month, "d": moment.day, "H": moment.hour,
+            "I": (moment.hour + 11) % 12 + 1, "M": moment.minute,
+            "p": self.halves[moment.hour >= 12], "a": self.weekdays_short[day],
+            "A": self.weekdays[day], "b": self.months_short[month], "B": self.months[month],
+        }  # fmt: skip
+
+    def format_date(self, moment: datetime, pattern: str) -> str:
+        """`moment` in one of this language's date patterns (`dates`)."""
+        fields = self.fields(moment)
+        fields["time"] = self.dates["time"].format(**fields)
+        return self.dates[pattern].format(**fields)
+
+    def width(self, text: str) -> int:
+        """The cells `text` takes in a terminal: two for a wide character (Hangul, CJK), none
+        for a combining one."""
+        import unicodedata  # only help screens measure
+
+        return sum(
+            0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+            for c in text
+        )
+
+    def wrap(self, text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+        """The words of `text` in lines of at most `width` cells, after `first` on the first
+        line and `rest` on the others. Lines break only between words, never inside a name such
+        as `Asia/Seoul` or `$LOSTCLI_TZ`; only a word wider than a whole line is cut."""
+        lines: list[str] = []
+        line, used, empty = first, self.width(first), True
+        for word in text.split():
+            size = self.width(word)
+            if not empty and used + 1 + size > width:
+                lines.append(line)
+                line, used, empty = rest, self.width(rest), True
+            if not empty:
+                line, used = line + " ", used + 1
+            while used + size > width and len(word) > 1:
+                head = self._head(word, width - used)
+                lines.append(line + head)
+                line, used = rest, self.width(rest)
+                word = word[len(head) :]
+                size = self.width(word)
+            line, used, empty = line + word, used + size, False
+        return [*lines, line] if not empty else lines
+
+    def _head(self, word: str, room: int) -> str:
+        """The longest start of `word` within `room` cells, and at least one character."""
+        end = 1
+        while end < len(word) and self.width(word[: end + 1]) <= room:
+            end += 1
+        return word[:end]
+
+
+def get(code: str) -> Locale:
+    """The Locale of a language code (`codes`); a KeyError for any other."""
+    found = registry.get(code)
+    if found is None:
+        name = f"{__name__}.{code}"
+        if not (code.isascii() and code.isalpha()):  # a module of this package, and a public one
+            raise KeyError(code)
+        try:
+            module = __import__(name, fromlist=["LOCALE"])
+        except ModuleNotFoundError as e:
+            if e.name != name:
+                raise
+            raise KeyError(code) from None
+        found = registry[code] = module.LOCALE
+    return found
+
+
+def of(lang: Locale | str) -> Locale:
+    """A Locale, or the Locale of a code."""
+    return get(lang) if isinstance(lang, str) else lang
+
+
+def codes() -> tuple[str, ...]:
+    """The languages there are: this package's modules, then any in the registry."""
+    names = os.listdir(__path__[0])  # noqa: PTH208 (the prompt path imports no pathlib)
+    own = sorted(n[:-3] for n in names if n.endswith(".py") and n[0] != "_")
+    return (*own, *(c for c in registry if c not in own))
+
+
+def find(name: str) -> str | None:
+    """The code of the language a name gives (`ko`, `ko_KR.UTF-8`, `en-GB`), or None."""
+    code = name.lower()
+    for mark in "_-.@":
+        code = code.partition(mark)[0]
+    return code if code in codes() else None

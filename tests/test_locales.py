@@ -1,0 +1,226 @@
+"""Languages as Locales: Korean particles chosen by the sound before them, English's plurals and
+ordinals, text width and line breaking, and a third language made of nothing but a catalog and a
+Locale, built here without touching lostcli's source."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from lostcli import formatting, i18n, locales
+from lostcli.errors import LostcliError, Message
+from lostcli.film import Problem
+from tests.conftest import BUNDLED, run
+
+KOREAN = {"LANG": "ko_KR.UTF-8"}
+# How a word ends read aloud: C a consonant, R the consonant ㄹ (which takes 로), V a vowel.
+FORMS = {
+    "C": ("이", "을", "은", "으로"),
+    "R": ("이", "을", "은", "로"),
+    "V": ("가", "를", "는", "로"),
+}
+PARTICLES = (("이", "가"), ("을", "를"), ("은", "는"), ("으로", "로"))
+WORDS = {
+    "명령": "C", "옵션": "C", "값": "C", "파일": "R", "시간대": "V", "문자열": "R", "정수": "V",
+    "5분": "C", "'xyz'": "V", "'info'": "V", "'Asia/Seoul'": "R", "Europe/London": "C",
+    "'--tz'": "V", "LOSTCLI_TZ": "V", "$LOSTCLI_TZ": "V", "UTC": "V", "HTML": "R", "KST": "V",
+    "(UTC)": "V", "Mac": "C", "file": "R", "zone": "C", "Hong_Kong": "C", "rate": "V",
+    # 영 일 이 삼 사 오 육 칠 팔 구 십; 백, 천, 만, 십만 (ends in 만), 억; 3.14 reads 삼 점 일사
+    "0": "C", "1": "R", "2": "V", "3": "C", "4": "V", "5": "V", "6": "C", "7": "R", "8": "R",
+    "9": "V", "10": "C", "100": "C", "1,000": "C", "10000": "C", "100000": "C",
+    "100000000": "C", "3.14": "V", "2025": "V",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "sound"), WORDS.items())
+def test_korean_particles_follow_the_sound_of_the_word(word: str, sound: str) -> None:
+    korean = locales.get("ko")
+    template = "".join(f"{{w}}[{a}/{b}]," for a, b in PARTICLES)
+    assert korean.fill(template, {"w": word}) == "".join(f"{word}{p}," for p in FORMS[sound])
+
+
+def test_a_word_whose_sound_is_unknown_gets_both_forms() -> None:
+    template = "{w}[이/가] {w}[을/를] {w}[으로/로] {w}[이라는/라는]"
+    assert locales.get("ko").fill(template, {"w": "東京"}) == (
+        "東京이(가) 東京을(를) 東京(으)로 東京(이)라는"
+    )
+
+
+def test_korean_messages_choose_their_particles() -> None:
+    """The two messages that read `문자열여야` and `'xyz'이라는` with the particles pasted in."""
+    assert "lostcli: 오류: 'xyz'라는 명령은 없습니다.\n" in run("xyz", env=KOREAN).err
+    assert "lostcli: 오류: 'seoul'이라는 명령은 없습니다.\n" in run("seoul", env=KOREAN).err
+
+
+@pytest.mark.parametrize(
+    ("replace", "line"),
+    [
+        (("korean = ", "korean = 5 #"), "  title.korean: 문자열이어야 하는데 정수입니다"),
+        (("runtime_minutes = 96", 'runtime_minutes = "x"'),
+         ".runtime_minutes: 정수여야 하는데 문자열입니다"),
+    ],
+)  # fmt: skip
+def test_validation_in_korean_chooses_its_particles(
+    replace: tuple[str, str], line: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BUNDLED.read_text(encoding="utf-8").replace(*replace, 1), encoding="utf-8")
+    result = run("validate", str(bad), env=KOREAN)
+    assert result.code == 1
+    assert any(shown.endswith(line) for shown in result.out.splitlines()), result.out
+
+
+def test_every_particle_in_the_catalog_is_well_formed() -> None:
+    """`{name}[A/B]`: a placeholder of the entry, then two forms in Hangul."""
+    entries = i18n.parse(i18n.path("ko").read_text(encoding="utf-8"))
+    for message, (text, _) in entries.items():
+        for name, forms in re.findall(r"\{(\w+)\}\[([^\]]*)\]", text):
+            assert f"{{{name}}}" in message, message
+            assert re.fullmatch(r"[가-힣]+/[가-힣]+", forms), text
+
+
+def test_english_plurals_ordinals_and_numbers() -> None:
+    english = locales.get("en")
+    assert [formatting.plural(n, "day") for n in (0, 1, 2)] == ["0 days", "1 day", "2 days"]
+    ordinals = [english.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111, 112)]
+    assert ordinals == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd",
+                        "101st", "111th", "112th"]  # fmt: skip
+    assert english.number(183_812_345) == "183,812,345"
+    assert formatting.million_km(183_812_345) == "183.8 million km"
+    assert formatting.ordinal(2, "ko") == "2"  # the template counts: `{number}주년`
+    assert formatting.plural(2, "day", "ko") == "2일"
+
+
+@given(st.datetimes(min_value=datetime(2, 1, 1), max_value=datetime(9997, 12, 31)))
+def test_english_dates_are_the_c_librarys(moment: datetime) -> None:
+    """Oracle: strftime's English (Python never sets LC_TIME)."""
+    english = locales.get("en")
+    assert english.format_date(moment, "stamp") == (
+        f"{moment:%a} {moment.day} {moment:%b} {moment.year}, {moment:%H:%M}"
+    )
+    assert english.format_date(moment, "day_month") == f"{moment:%A} {moment.day} {moment:%B}"
+
+
+TEXT = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),  # Hangul
+        st.characters(min_codepoint=0x21, max_codepoint=0x7E),  # printable ASCII
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),  # CJK
+        st.sampled_from(["\u0301", " ", " "]),  # a combining accent, and spaces
+    )
+)
+
+
+@given(TEXT)
+def test_text_width_is_the_terminals(text: str) -> None:
+    """Oracle: Rich's cell widths (Hangul and CJK two cells, a combining mark none)."""
+    assert locales.get("ko").width(text) == cell_len(text)
+
+
+@given(text=TEXT, width=st.integers(min_value=6, max_value=90), code=st.sampled_from(["en", "ko"]))
+def test_lines_break_between_words_and_fit(text: str, width: int, code: str) -> None:
+    locale = locales.get(code)
+    lines = locale.wrap(text, width, "  ", "    ")
+    assert all(cell_len(line) <= width for line in lines if line.strip())
+    words = text.split()
+    if all(cell_len(w) <= width - 4 for w in words):  # none needs cutting: each is whole
+        assert [w for line in lines for w in line.split()] == words
+
+
+def test_help_text_breaks_only_between_words() -> None:
+    """Names and English words stay whole in Korean help at any width."""
+    text = (
+        "시간대: --tz, $LOSTCLI_TZ, 설정 파일의 tz, 그다음 시스템 순서로 정합니다. "
+        "Asia/Seoul, KST, 서울 같은 이름이나 +09:00 같은 시차를 씁니다."
+    )
+    for width in range(16, 90):
+        lines = locales.get("ko").wrap(text, width)
+        assert all(cell_len(line) <= width for line in lines)
+        assert " ".join(lines) == " ".join(text.split())
+        for name in ("$LOSTCLI_TZ,", "Asia/Seoul,", "+09:00"):
+            assert any(name in line for line in lines), (width, lines)
+
+
+# A third language, all capitals, whose particle after a number differs: its data, and its Locale.
+UNITS = {u: (f"{{n}} {u.upper()}", f"{{n}} {u.upper()}S") for u in
+         ("year", "month", "day", "hour", "minute", "second", "problem")}  # fmt: skip
+COMPACT = {"days": "{d}D{h}H", "hours": "{h}H{m}M", "minutes": "{m}M{s}S", "ago": "-{d}D",
+           "now": "NOW"}  # fmt: skip
+DURATIONS = {"hours": "{h} H {m} MIN", "minutes": "{m} MIN {s} S", "seconds": "{s} S"}
+DATES = {"date": "{Y}-{m:02d}-{d:02d}", "weekday": "{A}", "day_month": "{A} {d}.{m}.",
+         "time": "{H}H{M:02d}", "stamp": "{a} {Y}-{m:02d}-{d:02d} {time}"}  # fmt: skip
+
+
+class Pseudo(locales.Locale):
+    code = "xx"
+    units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
+    separator = " / "
+    million = "{n} MEGA"
+    weekdays = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+    weekdays_short = tuple(w[:2] for w in weekdays)
+    months = months_short = tuple(f"M{m}" for m in range(1, 13))
+    halves = ("AM", "PM")
+
+    def plural_index(self, n: int) -> int:
+        return 0 if n in (1, -1) else 1
+
+    def choose(self, value: str, after_consonant: str, after_vowel: str) -> str:
+        return after_consonant if value[-1:].isdigit() else after_vowel
+
+
+@pytest.fixture
+def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pseudo:
+    catalog = tmp_path / "xx.po"
+    catalog.write_text(
+        'msgid "Out now"\nmsgstr "OUT NOW"\n\n'
+        'msgid "No such command {name}."\nmsgstr "NO {name}[ZO/ZA] COMMAND."\n\n'
+        'msgid "{path}: {message}"\nmsgstr "{path} >> {message}"\n\n'
+        'msgid "expected {kind}, got {given}"\nmsgstr "NOT {kind} BUT {given}"\n\n'
+        'msgid "a string"\nmsgstr "TEXT"\n\n'
+        '#, fuzzy\nmsgid "an integer"\nmsgstr "NUMBER"\n',
+        encoding="utf-8",
+    )
+    locale = Pseudo()
+    locale.catalog = str(catalog)
+    monkeypatch.setitem(locales.registry, "xx", locale)
+    return locale
+
+
+def test_a_third_language_is_a_catalog_and_a_locale(pseudo: Pseudo) -> None:
+    assert "xx" in locales.codes() and locales.find("xx_YY.UTF-8") == "xx"
+    assert locales.get("xx") is pseudo
+    assert Message("Out now").text("xx") == i18n.translator("xx")("Out now") == "OUT NOW"
+    assert Message("No such command {name}.", name="7").text("xx") == "NO 7ZO COMMAND."
+    assert Message("No such command {name}.", name="q").text(pseudo) == "NO qZA COMMAND."
+    kind, given = Message("a string"), Message("an integer")  # that one fuzzy: not used
+    problem = Problem("title", Message("expected {kind}, got {given}", kind=kind, given=given))
+    assert problem.text("xx") == "title >> NOT TEXT BUT an integer"
+    assert LostcliError("Out now").text("xx") == "OUT NOW"
+    assert formatting.calendar(1, 5, 25, 0, 0, 0, lang="xx") == "1 YEAR / 5 MONTHS / 25 DAYS"
+    assert formatting.calendar(0, 0, 0, 0, 0, 0, "xx") == "0 SECONDS"
+    assert formatting.clock(3 * 86400 + 61, "xx") == "3 DAYS 00:01:01"
+    assert formatting.duration(754, "xx") == "12 MIN 34 S"
+    assert formatting.relative(3 * 86400 + 4 * 3600, "xx") == ("3D4H", 3, "upcoming")
+    assert formatting.relative(-86400 * 2, "xx") == ("-2D", 2, "released")
+    assert formatting.million_km(183_812_345, "xx") == "183.8 MEGA km"
+    seoul = datetime(2025, 5, 30, 16, tzinfo=timezone(timedelta(hours=9), "KST"))
+    assert formatting.stamp(seoul, "xx") == "FR 2025-05-30 16H00 KST (UTC+09:00)"
+    assert formatting.stamp(seoul.astimezone(UTC), "xx") == "FR 2025-05-30 7H00 UTC"
+    assert formatting.day_month(seoul, "xx") == "FRIDAY 30.5."
+    assert formatting.day_month_year(seoul, "xx") == "2025-05-30"
+    assert formatting.COMPACT["xx"]["now"] == "NOW" and "xx" in tuple(formatting.COMPACT)
+
+
+def test_a_language_that_is_not_there() -> None:
+    assert "xx" not in locales.codes() and locales.find("fr_FR") is None
+    assert locales.find("C") is None and locales.find("ko_KR.EUC-KR") == "ko"
+    with pytest.raises(KeyError):
+        locales.get("xx")
+    with pytest.raises(KeyError):
+        locales.get("_catalog")  # a module of the package that is no language
