@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: Typer reads every command's annota
 run, and evaluating them from strings cost 2.5 ms of each start-up."""
 
 import contextlib
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typer.core import TyperGroup
 from lostcli import __version__, config, film, i18n, jsonout, render, views
 from lostcli.context import Environment
 from lostcli.errors import ExitStatus, LostcliError, Message, UsageError, alternatives
-from lostcli.files import replace
+from lostcli.files import NoReader, write_user_file
 from lostcli.i18n import translator
 from lostcli.text import quoted
 
@@ -106,16 +107,24 @@ class Session:
                 raise self.usage("--export goes without --json")
             self.json(data())
             return
+        if export is not None:
+            self.writable(export, "--export")
+            if export != "-" and not export.lower().endswith((".svg", ".html", ".htm")):
+                raise self.usage("--export: {path} is neither .svg nor .html", path=quoted(export))
         shown = view()
         if export is not None:  # before show, which fits the view to the terminal's encoding
-            self.writable(export, "--export")
             title = f"lostcli {self.ctx.info_name if self.ctx else ''}".strip()
-            self.save(export, render.picture(shown, export, title))
+            picture = render.picture(shown, export, title)
+            if export == "-":  # the picture alone on stdout, as `calendar -o -` writes
+                self.env.write_utf8(picture)
+                return
+            self.save(export, picture)
         render.show(self.env, shown)
 
     def writable(self, path: str, option: str) -> None:
-        """A usage error for an output file that names a folder."""
-        if path.endswith("/") or Path(path).is_dir():
+        """A usage error for an output file that names a folder (`-` is stdout)."""
+        # os.path.isdir: Path.is_dir raises for a name too long, which the writer reports
+        if path != "-" and (path.endswith("/") or os.path.isdir(path)):  # noqa: PTH112
             raise self.usage(
                 "{option}: {path} is a directory; name a file in it",
                 option=option,
@@ -123,12 +132,15 @@ class Session:
             )
 
     def save(self, path: str, text: str) -> None:
-        """Write a file whole or not at all (files.replace)."""
+        """Write a file the user named (files.write_user_file says how)."""
         try:
-            replace(path, text.encode("utf-8"))
+            write_user_file(path, text.encode("utf-8"))
         except OSError as e:
+            reason = Message("no one is reading the FIFO") if isinstance(e, NoReader) else None
             raise LostcliError(
-                "cannot write {path}: {reason}", path=path, reason=e.strerror or str(e)
+                "cannot write {path}: {reason}",
+                path=quoted(path),
+                reason=reason or e.strerror or str(e),
             ) from None
 
     def json(self, data: "msgspec.Struct | dict[str, Any]") -> None:
@@ -254,7 +266,7 @@ ExportOpt = Annotated[
     typer.Option(
         "--export",
         metavar="FILE",
-        help="Also save the view as a picture to share: SVG, or HTML if FILE ends in .html.",
+        help="Also save the view as a picture to share: FILE.svg or FILE.html (- for stdout).",
         show_default=False,
     ),
 ]
@@ -460,8 +472,12 @@ def countdown(
             export,
         )
         return
-    if as_json or export is not None or not s.env.stdout_isatty:
-        raise s.usage("--live needs a terminal, and goes without --json and --export")
+    if as_json:
+        raise s.usage("--live goes without --json")
+    if export is not None:
+        raise s.usage("--live goes without --export")
+    if not s.env.stdout_isatty:
+        raise s.usage("--live needs a terminal: standard output is not one")
     if s.env.environ.get("TERM") == "dumb":
         raise s.usage("--live redraws in place, which a terminal with TERM=dumb cannot do")
     # Modules that only one command needs are imported by it: every command pays for start-up.
@@ -479,7 +495,8 @@ def countdown(
     terminal, _ = s.env.text_streams()
     # Big digits fill the terminal: no reading measure here.
     console = render.console(s.env, terminal, measure=s.env.columns)
-    live.run(console, record, cd.zone, clock, time.sleep, lang=s.env.lang)
+    console.size = s.env.terminal_size
+    live.run(console, record, cd.zone, clock, lang=s.env.lang)
 
 
 @app.command()
@@ -690,8 +707,11 @@ def init(
 
     s = _session(ctx)
     shell = _shell(s, shell, "init")
-    if fmt is not None and not fmt.isprintable():
-        raise s.usage("--format: control characters would break the prompt")
+    if fmt:
+        try:
+            prompt_module.check_format(fmt)
+        except UsageError as e:
+            raise s.usage(e.message) from None
     release, title = prompt_module.of_record(s.load_film())
     settings = s.config.prompt
     icon = prompt_module.ASCII_ICON if ascii_icon or settings.ascii else prompt_module.ICON
@@ -858,7 +878,12 @@ def main(argv: list[str], env: Environment) -> int:
         if env.environ.get("LOSTCLI_DEBUG"):
             import traceback
 
-            env.report(Message("internal error:\n{trace}", trace=traceback.format_exc().rstrip()))
+            from lostcli.text import ERRORS, printable
+
+            # each line made printable on its own: env.report would escape the newlines too
+            trace = "\n".join(map(printable, traceback.format_exc().rstrip().split("\n")))
+            text = Message("internal error:\n{trace}", trace=trace).text(env.lang)
+            env.write_stderr(f"lostcli: {text}\n".encode(env.stderr_encoding, ERRORS))
         else:
             failed = Message(
                 "internal error: {kind}: {detail}; please report it "
