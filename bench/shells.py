@@ -29,13 +29,13 @@ LOOP = {
     "bash": (
         ["bash", "--norc", "--noprofile", "-c"],
         'source "$SNIPPET"; PS1="me$ "; empty() { local ret=$?; return $ret; }; '
-        "for f in empty __lostcli_segment; do t=$EPOCHREALTIME; "
+        "for f in empty __lostcli_init_segment; do t=$EPOCHREALTIME; "
         'for ((i = 0; i < N; i++)); do $f; done; echo "$f $t $EPOCHREALTIME"; done',
     ),
     "zsh": (
         ["zsh", "-f", "-c"],
         'source "$SNIPPET"; PROMPT="me$ "; empty() { local ret=$?; return $ret; }; '
-        "for f in empty __lostcli_segment; do t=$EPOCHREALTIME; "
+        "for f in empty __lostcli_init_segment; do t=$EPOCHREALTIME; "
         'for ((i = 0; i < N; i++)); do $f; done; echo "$f $t $EPOCHREALTIME"; done',
     ),
 }
@@ -49,7 +49,7 @@ def per_prompt_us(shell: str, snippet: Path, rounds: int) -> float:
     for line in out.stdout.splitlines():
         name, start, end = line.split()
         spent[name] = (float(end.replace(",", ".")) - float(start.replace(",", "."))) / rounds
-    return (spent["__lostcli_segment"] - spent["empty"]) * 1e6
+    return (spent["__lostcli_init_segment"] - spent["empty"]) * 1e6
 
 
 def starship_ms(config: str, folder: Path, runs: int = 30) -> float:

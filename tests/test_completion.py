@@ -3,13 +3,21 @@ and no process per TAB (the lists live in the script)."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from lostcli import zones
 from tests.conftest import run
+from tests.conftest import script as script_path
+from tests.test_readme import README
 from tests.test_shells import in_a_terminal, need
+
+pytestmark = pytest.mark.slow  # real shells
 
 # (the words typed so far, the last one being completed; candidates that must be offered;
 # candidates that must not be)
@@ -54,21 +62,21 @@ def test_bash_completes_without_starting_a_process(tmp_path: Path) -> None:
     body = [f"source {path}", "PATH="]
     for words, _, _ in CASES:
         quoted = " ".join(f"'{w}'" for w in words)
-        body.append(f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; _lostcli; "
-                    'printf "%s\\n" "${COMPREPLY[*]}"')  # fmt: skip
+        body.append(f"COMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}; "
+                    '__lostcli_completion_complete; printf "%s\\n" "${COMPREPLY[*]}"')  # fmt: skip
     p = subprocess.run(["bash", "--norc", "--noprofile", "-c", "\n".join(body)],
                        capture_output=True, text=True, timeout=60)  # fmt: skip
     assert p.stderr == ""
     for line, (words, wanted, unwanted) in zip(p.stdout.splitlines(), CASES, strict=True):
         check(set(line.split()), words, wanted, unwanted)
-    functions = path.read_text().split("__lostcli_add()")[1]
+    functions = path.read_text().split("__lostcli_completion_add()")[1]
     assert not re.search(r"\$\(|<\(|`", functions)  # no command substitution: no fork
 
 
 def test_bash_completes_files_where_a_file_is_asked_for(tmp_path: Path) -> None:
     path = script("bash", tmp_path)
     body = (f"source {path}; COMP_WORDS=(lostcli validate ''); COMP_CWORD=2; "
-            "compopt() { echo compopt \"$@\"; }; _lostcli")  # fmt: skip
+            "compopt() { echo compopt \"$@\"; }; __lostcli_completion_complete")  # fmt: skip
     p = subprocess.run(["bash", "--norc", "-c", body], capture_output=True, text=True)
     assert p.stdout.strip() == "compopt -o default"
 
@@ -86,7 +94,7 @@ def test_zsh(tmp_path: Path) -> None:
     ]
     for words, _, _ in [*CASES, (["lostcli", "validate", ""], {"FILES"}, set())]:
         quoted = " ".join(f"'{w}'" for w in words)
-        body.append(f"words=({quoted}); CURRENT={len(words)}; _lostcli")
+        body.append(f"words=({quoted}); CURRENT={len(words)}; __lostcli_completion_complete")
     p = subprocess.run(["zsh", "-f", "-c", "\n".join(body)], capture_output=True, text=True)
     assert p.stderr == ""
     for line, (words, wanted, unwanted) in zip(
@@ -100,7 +108,7 @@ def test_zsh(tmp_path: Path) -> None:
 
 def test_fish(tmp_path: Path) -> None:
     path = script("fish", tmp_path)
-    body = [f"source {path}"]
+    body = [f"source {path}", "set -g PATH"]  # no command to start
     for words, _, _ in CASES:
         body.append(f"complete -C {' '.join(words)!r}; echo END")
     p = subprocess.run(["fish", "--no-config", "-c", "\n".join(body)],
@@ -123,11 +131,61 @@ def test_nushell(tmp_path: Path) -> None:
         f"source {path}; "
         'print (scope commands | where name == "lostcli countdown" | get signatures.0 | values '
         "| get 0 | where parameter_name == tz | get completion.0); "
-        'print (nu-complete lostcli zone | where $it starts-with "Asia/Seo" | str join ","); '
+        "print (__lostcli_completion_values_zone | where $it starts-with Asia/Seo | str join ,); "
         "print (scope commands | where name starts-with lostcli | length)"
     )
     p = subprocess.run([need("nu"), "-n", "-c", body], capture_output=True, text=True, timeout=60)
-    assert p.stdout.splitlines() == ["nu-complete lostcli zone", "Asia/Seoul", "15"], p.stderr
+    assert p.stdout.splitlines() == ["__lostcli_completion_values_zone", "Asia/Seoul", "15"], (
+        p.stderr
+    )
+
+
+def test_zsh_and_fish_describe_each_option(tmp_path: Path) -> None:
+    """zsh is handed `option:what it does` (compadd had the names only); fish shows the same,
+    and a value (`always`) without its option's description."""
+    zsh = (f"_describe() {{ print -rl -- ${{(P)2}}; }}; source {script('zsh', tmp_path)}; "
+           "words=(lostcli info --t); CURRENT=3; __lostcli_completion_complete")  # fmt: skip
+    p = subprocess.run(["zsh", "-f", "-c", zsh], capture_output=True, text=True, timeout=60)
+    assert "--tz:Time zone: Asia/Seoul, Seoul, UTC or +09:00" in p.stdout.splitlines(), p.stderr
+    fish = (f"source {script('fish', tmp_path)}; complete -C 'lostcli info --t'; "
+            "complete -C 'lostcli --color al'")  # fmt: skip
+    p = subprocess.run(["fish", "--no-config", "-c", fish], capture_output=True, text=True)
+    assert p.stdout.splitlines() == ["--tz\tTime zone: Asia/Seoul, Seoul, UTC or +09:00", "always"]
+
+
+def nu_completes(path: Path, line: str) -> list[str]:
+    """What nushell's own completer offers at the end of `line`, with the script loaded, in the
+    script's folder (which holds a file of its own)."""
+    typed = path.with_name("typed.nu")
+    typed.write_text(f"source {path}\n{line}", encoding="utf-8")
+    p = subprocess.run(
+        [need("nu"), "-n", "--ide-complete", str(len(typed.read_bytes())), str(typed)],
+        capture_output=True, text=True, timeout=60, cwd=path.parent,
+    )  # fmt: skip
+    found: list[str] = json.loads(p.stdout)["completions"]
+    return found
+
+
+def test_nushell_offers_the_commands_after_a_global_option_and_describes_options(
+    tmp_path: Path,
+) -> None:
+    path = script("nu", tmp_path)
+    after = nu_completes(path, "lostcli --color never ")
+    assert "info" in after and "typed.nu" not in after  # it listed the folder's files
+    first = nu_completes(path, "lostcli ")
+    assert "lostcli info" in first and not {"info", "typed.nu"} & set(first)  # each once
+    described = (
+        f"source {path}; scope commands | where name == 'lostcli info' | get signatures.0 "
+        "| values | get 0 | where parameter_name == tz | get description.0"
+    )
+    p = subprocess.run([need("nu"), "-n", "-c", described], capture_output=True, text=True)
+    assert p.stdout.strip() == "Time zone: Asia/Seoul, Seoul, UTC or +09:00", p.stderr
+
+
+def test_nushell_is_a_name_for_nu() -> None:
+    """As the scripts' headers and the README call it."""
+    for command in ("init", "completion"):
+        assert run(command, "nushell").out == run(command, "nu").out != ""
 
 
 def test_elvish(tmp_path: Path) -> None:
@@ -160,6 +218,21 @@ def test_xonsh(tmp_path: Path) -> None:
                        capture_output=True, text=True, timeout=120)  # fmt: skip
     for line, (words, wanted, unwanted) in zip(p.stdout.splitlines(), CASES, strict=True):
         check(set(line.split("|")), words, wanted, unwanted)
+
+
+def test_the_readmes_fish_recipe_in_a_new_home(tmp_path: Path) -> None:
+    """The README's fish lines, run by fish in a home with no ~/.config/fish/completions yet;
+    then a new fish completes from what they wrote."""
+    block = re.search(r"```sh\n(# ~/.bashrc\neval \"\$\(lostcli completion.*?)```", README, re.S)
+    assert block
+    lines = block[1].split("# fish\n")[1].split("\n#")[0]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(HOME=str(tmp_path), PATH=f"{Path(script_path()[0]).parent}:{env['PATH']}")
+    made = subprocess.run(["fish", "-c", lines], env=env, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    p = subprocess.run(["fish", "-c", "complete -C 'lostcli inf'"], env=env,
+                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert p.stdout.startswith("info\t"), (p.stdout, p.stderr)
 
 
 def test_every_zone_offered_is_one_that_tz_takes() -> None:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run, run_process
+from tests.conftest import need, run, run_process
 from tests.test_prompt import HOSTILE, INSTANTS, RELEASE
 
+pytestmark = pytest.mark.slow  # real shells
+
 SHELLS = ["bash", "zsh", "fish", "nu", "elvish", "xonsh"]
-EXECUTABLE = {"nu": "nu"}  # the others are called as they are named
 
 
 def init(shell: str, *args: str) -> str:
@@ -31,13 +32,6 @@ def init(shell: str, *args: str) -> str:
 def expected(instants: list[int], *args: str) -> list[str]:
     """What `lostcli prompt` prints at each instant."""
     return [run("prompt", "--now", f"@{t}", *args).out.rstrip("\n") for t in instants]
-
-
-def need(shell: str) -> str:
-    found = shutil.which(EXECUTABLE.get(shell, shell))
-    if found is None:
-        pytest.fail(f"{shell} is not installed (.ci/run installs it)")
-    return found
 
 
 def elvish(lines: list[str], env: dict[str, str]) -> str:
@@ -82,13 +76,14 @@ def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[
             return re.findall(r"^SEG\[(.*)\]$", shown, re.M)
         body = {
             "bash": f'source {snippet_file}; PATH=; for t in {times}; do LOSTCLI_PROMPT_NOW=$t; '
-                    '__lostcli_segment; printf "%s\\n" "$LOSTCLI_SEGMENT"; done',
+                    '__lostcli_init_segment; printf "%s\\n" "$LOSTCLI_SEGMENT"; done',
             "zsh": f'source {snippet_file}; PATH=; for t in {times}; do LOSTCLI_PROMPT_NOW=$t; '
-                   '__lostcli_segment; print -r -- "$LOSTCLI_SEGMENT"; done',
+                   '__lostcli_init_segment; print -r -- "$LOSTCLI_SEGMENT"; done',
             "fish": f"source {snippet_file}; for t in {times}; set -gx LOSTCLI_PROMPT_NOW $t; "
                     "emit fish_prompt; printf '%s\\n' $LOSTCLI_SEGMENT; end",
             "nu": f"source {snippet_file}; $env.PATH = []; for t in [{times.replace(' ', ', ')}] "
-                  "{ $env.LOSTCLI_PROMPT_NOW = $t; __lostcli_segment; print $env.LOSTCLI_SEGMENT }",
+                  "{ $env.LOSTCLI_PROMPT_NOW = $t; __lostcli_init_segment; "
+                  "print $env.LOSTCLI_SEGMENT }",
             "xonsh": f"execx(open({snippet_file!r}).read()); $PATH = []\n"
                      f"for t in {[str(t) for t in instants]!r}:\n    $LOSTCLI_PROMPT_NOW = t\n"
                      "    _ = events.on_pre_prompt.fire()\n    print($LOSTCLI_SEGMENT)\n",
@@ -201,6 +196,34 @@ def test_bash_prompt_off_and_a_ps1_of_your_own() -> None:
     assert "[] me$ echo two" in shown
 
 
+@pytest.mark.parametrize(
+    "own",
+    ["bash:PS1='[$LOSTCLI_SEGMENT] me$ '", "zsh:PROMPT='[$LOSTCLI_SEGMENT] me$ '",
+     "zsh:PROMPT='[${__lostcli_init_text}] me$ '"],  # the README's for zsh
+)  # fmt: skip
+def test_a_prompt_of_your_own_shows_the_segment_once(own: str) -> None:
+    """The snippet puts the segment in front only of a prompt that does not show it already,
+    however that prompt names it (it looked for `${LOSTCLI_SEGMENT` and `$__lostcli_text`)."""
+    shell, setting = own.split(":", 1)
+    shown = interactive(shell, init(shell), [setting, "source $SNIPPET", "echo one"], NOW)
+    after = shown.split("one\n")[-1].splitlines()[0]  # the prompt drawn after `echo one`
+    assert after.startswith("[✦ 0m 01s] me$ ") and after.count("✦") == 1, shown
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_value_holding_a_placeholders_name_is_shown_as_written(
+    shell: str, tmp_path: Path, record_text: str
+) -> None:
+    """The values are put into the template in one pass: a format holding `__TITLE__` keeps it
+    (the title was put into it), and a title holding `__NS__` keeps that."""
+    record = tmp_path / "film.toml"
+    record.write_text(record_text.replace('short = "Starlight"', 'short = "__NS__ __FORMAT__"'))
+    p = run_process("init", shell, "--format", "__TITLE__|{title}|{rel}",
+                    env={"LOSTCLI_FILM": str(record)})  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    assert segments(shell, p.stdout, [RELEASE - 100]) == ["__TITLE__|__NS__ __FORMAT__|1m 40s"]
+
+
 def test_zsh_shows_a_percent_as_written_and_loads_silently() -> None:
     snippet = init("zsh", "--format", "{icon} 100% {rel} %B")
     shown = interactive("zsh", snippet, ['PROMPT="me%% "', "source $SNIPPET", "echo one"], NOW)
@@ -250,7 +273,7 @@ STATUS = {
     # fish emits its fish_prompt event and then draws the prompt, each with the status kept
     "fish": ["fish", "--no-config", "-c",
              "function fish_prompt; echo seen=$status; end; echo $SNIPPET | source; false; "
-             "__lostcli_segment; echo seen=$status; false; fish_prompt"],
+             "__lostcli_init_segment; echo seen=$status; false; fish_prompt"],
     "nu": ["nu", "-n", "-c",
            "source {file}; $env.LAST_EXIT_CODE = 1; "
            "for h in $env.config.hooks.pre_prompt { do --env $h }; do $env.PROMPT_COMMAND; "
@@ -321,7 +344,7 @@ def test_init_color_colours_the_segment_in_the_prompt(shell: str) -> None:
     argv = {"bash": ["bash", "--norc", "--noprofile", "-i"], "zsh": ["zsh", "-f", "-i"]}[shell]
     p = subprocess.run(
         argv, input=f'{first}\neval "$SNIPPET"\necho one\nexit\n', capture_output=True, text=True,
-        env={**os.environ, "SNIPPET": init(shell, "--color"), **NOW}, timeout=60,
+        env={**os.environ, "SNIPPET": init(shell, "--color", "always"), **NOW}, timeout=60,
     )  # fmt: skip
     assert "\x1b[35m✦ 0m 01s" in p.stdout + p.stderr
 

@@ -1,20 +1,24 @@
 # lostcli prompt segment for bash >= 4.2, from `lostcli init bash` (lostcli __VERSION__).
 # Drawing a prompt starts no process: the time comes from printf's %(...)T builtin.
 # The segment is kept in LOSTCLI_SEGMENT, exported for tools that draw the prompt themselves
-# (starship's env_var module), and put in front of PS1 unless PS1 holds ${LOSTCLI_SEGMENT}
+# (starship's env_var module), and put in front of PS1 unless PS1 holds $LOSTCLI_SEGMENT
 # already; again whenever a prompt framework has rebuilt PS1 without it.
 # LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
-__lostcli_release=__RELEASE__
-__lostcli_format=__FORMAT__
-__lostcli_icon=__ICON__
-__lostcli_title=__TITLE__
-__lostcli_place=__PLACE__
-__lostcli_shown=__SHOWN__
-__lostcli_days=__DAYS__ __lostcli_hours=__HOURS__ __lostcli_minutes=__MINUTES__
-__lostcli_ago=__AGO__ __lostcli_now=__NOW__
+__NS__release=__RELEASE__
+__NS__format=__FORMAT__
+__NS__icon=__ICON__
+__NS__title=__TITLE__
+__NS__place=__PLACE__
+if ((__COLOR__)); then  # the segment, then a space, in front of the prompt
+    __NS__shown='${LOSTCLI_SEGMENT:+\[\e[35m\]$LOSTCLI_SEGMENT\[\e[0m\] }'
+else
+    __NS__shown='${LOSTCLI_SEGMENT:+$LOSTCLI_SEGMENT }'
+fi
+__NS__days=__DAYS__ __NS__hours=__HOURS__ __NS__minutes=__MINUTES__
+__NS__ago=__AGO__ __NS__now=__NOW__
 export LOSTCLI_SEGMENT=
 
-__lostcli_segment() {
+__NS__segment() {
     local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
     LOSTCLI_SEGMENT=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
@@ -23,43 +27,43 @@ __lostcli_segment() {
     else
         printf -v now '%(%s)T' -1
     fi
-    s=$((__lostcli_release - now))
+    s=$((__NS__release - now))
     if ((s > 0)); then
         state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60))
         if ((d > 0)); then
-            printf -v rel "$__lostcli_days" "$d" "$h"
+            printf -v rel "$__NS__days" "$d" "$h"
         elif ((h > 0)); then
-            printf -v rel "$__lostcli_hours" "$h" "$m"
+            printf -v rel "$__NS__hours" "$h" "$m"
         else
-            printf -v rel "$__lostcli_minutes" "$m" "$((s % 60))"
+            printf -v rel "$__NS__minutes" "$m" "$((s % 60))"
         fi
     else
         state=released d=$((-s / 86400))
-        if ((d > 0)); then printf -v rel "$__lostcli_ago" "$d"; else rel=$__lostcli_now; fi
+        if ((d > 0)); then printf -v rel "$__NS__ago" "$d"; else rel=$__NS__now; fi
     fi
-    seg=$__lostcli_format  # the title last: one in braces is not a placeholder
+    seg=$__NS__format  # the title last: one in braces is not a placeholder
     seg=${seg//'{rel}'/"$rel"}
     seg=${seg//'{days}'/"$d"}
     seg=${seg//'{status}'/"$state"}
-    seg=${seg//'{icon}'/"$__lostcli_icon"}
-    seg=${seg//'{title}'/"$__lostcli_title"}
+    seg=${seg//'{icon}'/"$__NS__icon"}
+    seg=${seg//'{title}'/"$__NS__title"}
     LOSTCLI_SEGMENT=$seg
-    if ((__lostcli_place)) && [[ $PS1 != *'${LOSTCLI_SEGMENT'* ]]; then
-        PS1=$__lostcli_shown$PS1
+    if ((__NS__place)) && [[ $PS1 != *LOSTCLI_SEGMENT* ]]; then
+        PS1=$__NS__shown$PS1
     fi
     return $ret
 }
 
 # starship draws PS1 in a PROMPT_COMMAND hook of its own, which may run before this one; it
 # calls the function that starship_precmd_user_func names first, so the segment is fresh.
-: "${starship_precmd_user_func:=__lostcli_segment}"
+: "${starship_precmd_user_func:=__NS__segment}"
 
-if [[ " ${PROMPT_COMMAND[*]-} " != *__lostcli_segment* ]]; then
+if [[ " ${PROMPT_COMMAND[*]-} " != *__NS__segment* ]]; then
     if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
         # An element of its own, run after element 0: a framework that assigns PROMPT_COMMAND
         # or adds to it changes element 0, so this still runs after it has rebuilt PS1.
-        PROMPT_COMMAND[1000]=__lostcli_segment
+        PROMPT_COMMAND[1000]=__NS__segment
     else
-        PROMPT_COMMAND="${PROMPT_COMMAND:+$PROMPT_COMMAND;}__lostcli_segment"
+        PROMPT_COMMAND="${PROMPT_COMMAND:+$PROMPT_COMMAND;}__NS__segment"
     fi
 fi

@@ -4,22 +4,22 @@
 # (starship's env_var module): it is worked out on fish's fish_prompt event, whoever defines the
 # prompt. Unless the init said --no-prompt, fish_prompt is wrapped to show it first.
 # LOSTCLI_PROMPT=off hides the segment; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
-set -g __lostcli_release __RELEASE__
-set -g __lostcli_format __FORMAT__
-set -g __lostcli_icon __ICON__
-set -g __lostcli_title __TITLE__
-set -g __lostcli_place __PLACE__
-set -g __lostcli_color __COLOR__
-set -g __lostcli_days __DAYS__; set -g __lostcli_hours __HOURS__
-set -g __lostcli_minutes __MINUTES__; set -g __lostcli_ago __AGO__; set -g __lostcli_now __NOW__
+set -g __NS__release __RELEASE__
+set -g __NS__format __FORMAT__
+set -g __NS__icon __ICON__
+set -g __NS__title __TITLE__
+set -g __NS__place __PLACE__
+set -g __NS__color __COLOR__
+set -g __NS__days __DAYS__; set -g __NS__hours __HOURS__
+set -g __NS__minutes __MINUTES__; set -g __NS__ago __AGO__; set -g __NS__now __NOW__
 
-function __lostcli_segment --on-event fish_prompt
+function __NS__segment --on-event fish_prompt
     set -l last_status $status
     set -gx LOSTCLI_SEGMENT
     if test "$LOSTCLI_PROMPT" != off
         set -l now $LOSTCLI_PROMPT_NOW
         string match -qr -- '^-?[0-9]{1,15}$' "$now"; or set now (date +%s)
-        set -l s (math "$__lostcli_release - $now")
+        set -l s (math "$__NS__release - $now")
         set -l d; set -l rel; set -l state
         if test $s -gt 0
             set state upcoming
@@ -27,42 +27,42 @@ function __lostcli_segment --on-event fish_prompt
             set -l h (math "floor($s % 86400 / 3600)")
             set -l m (math "floor($s % 3600 / 60)")
             if test $d -gt 0
-                set rel (printf $__lostcli_days $d $h)
+                set rel (printf $__NS__days $d $h)
             else if test $h -gt 0
-                set rel (printf $__lostcli_hours $h $m)
+                set rel (printf $__NS__hours $h $m)
             else
-                set rel (printf $__lostcli_minutes $m (math "$s % 60"))
+                set rel (printf $__NS__minutes $m (math "$s % 60"))
             end
         else
             set state released
             set d (math "floor((0 - $s) / 86400)")  # never -0
-            if test $d -gt 0; set rel (printf $__lostcli_ago $d); else; set rel $__lostcli_now; end
+            if test $d -gt 0; set rel (printf $__NS__ago $d); else; set rel $__NS__now; end
         end
         # the title last: one in braces is not a placeholder
-        set -l seg (string replace -a -- '{rel}' $rel $__lostcli_format)
+        set -l seg (string replace -a -- '{rel}' $rel $__NS__format)
         set seg (string replace -a -- '{days}' $d $seg)
         set seg (string replace -a -- '{status}' $state $seg)
-        set seg (string replace -a -- '{icon}' $__lostcli_icon $seg)
-        set -gx LOSTCLI_SEGMENT (string replace -a -- '{title}' $__lostcli_title $seg)
+        set seg (string replace -a -- '{icon}' $__NS__icon $seg)
+        set -gx LOSTCLI_SEGMENT (string replace -a -- '{title}' $__NS__title $seg)
     end
     return $last_status
 end
 
-function __lostcli_return
+function __NS__return
     return $argv[1]
 end
 
-if test $__lostcli_place = 1; and not functions -q __lostcli_original_prompt
-    functions -c fish_prompt __lostcli_original_prompt
+if test $__NS__place = 1; and not functions -q __NS__original_prompt
+    functions -c fish_prompt __NS__original_prompt
     function fish_prompt
         set -l last_status $status
         if test -n "$LOSTCLI_SEGMENT"
-            test $__lostcli_color = 1; and set_color magenta
+            test $__NS__color = 1; and set_color magenta
             printf '%s ' $LOSTCLI_SEGMENT
-            test $__lostcli_color = 1; and set_color normal
+            test $__NS__color = 1; and set_color normal
         end
         # hand the last command's status on to the prompt being wrapped
-        __lostcli_return $last_status
-        __lostcli_original_prompt
+        __NS__return $last_status
+        __NS__original_prompt
     end
 end

@@ -6,15 +6,15 @@
 # from `date now`. The segment is kept in $env.LOSTCLI_SEGMENT (for starship's env_var module),
 # worked out by a pre_prompt hook, and shown in front of the prompt unless the init said
 # --no-prompt. LOSTCLI_PROMPT=off hides it; LOSTCLI_PROMPT_NOW=<unix seconds> fixes the clock.
-const __lostcli_release = __RELEASE__
-const __lostcli_format = __FORMAT__
-const __lostcli_icon = __ICON__
-const __lostcli_title = __TITLE__
-const __lostcli_place = __PLACE__
-const __lostcli_color = __COLOR__
-const __lostcli_forms = {days: __DAYS__, hours: __HOURS__, minutes: __MINUTES__, ago: __AGO__, now: __NOW__}
+const __NS__release = __RELEASE__
+const __NS__format = __FORMAT__
+const __NS__icon = __ICON__
+const __NS__title = __TITLE__
+const __NS__place = (__PLACE__ == 1)
+const __NS__color = (__COLOR__ == 1)
+const __NS__forms = {days: __DAYS__, hours: __HOURS__, minutes: __MINUTES__, ago: __AGO__, now: __NOW__}
 
-def --env __lostcli_segment [] {
+def --env __NS__segment [] {
     $env.LOSTCLI_SEGMENT = ""
     if ($env.LOSTCLI_PROMPT? | default "") == "off" { return }
     let given = ($env.LOSTCLI_PROMPT_NOW? | default "" | into string)
@@ -23,15 +23,15 @@ def --env __lostcli_segment [] {
     } else {
         (date now | into int) // 1_000_000_000
     }
-    let s = $__lostcli_release - $now
+    let s = $__NS__release - $now
     let d = if $s > 0 { $s // 86400 } else { (0 - $s) // 86400 }
     let pad = {|n| $n | fill --alignment right --character "0" --width 2 }
     let h = if $s > 0 { ($s mod 86400) // 3600 } else { 0 }
     let m = if $s > 0 { ($s mod 3600) // 60 } else { 0 }
     let sec = if $s > 0 { $s mod 60 } else { 0 }
     let form = if $s > 0 {
-        if $d > 0 { $__lostcli_forms.days } else if $h > 0 { $__lostcli_forms.hours } else { $__lostcli_forms.minutes }
-    } else if $d > 0 { $__lostcli_forms.ago } else { $__lostcli_forms.now }
+        if $d > 0 { $__NS__forms.days } else if $h > 0 { $__NS__forms.hours } else { $__NS__forms.minutes }
+    } else if $d > 0 { $__NS__forms.ago } else { $__NS__forms.now }
     let rel = (
         $form
         | str replace --all "{d}" ($d | into string)
@@ -40,12 +40,12 @@ def --env __lostcli_segment [] {
         | str replace --all "{s2}" (do $pad $sec)
     )
     $env.LOSTCLI_SEGMENT = (  # the title last: one in braces is not a placeholder
-        $__lostcli_format
+        $__NS__format
         | str replace --all "{rel}" $rel
         | str replace --all "{days}" ($d | into string)
         | str replace --all "{status}" (if $s > 0 { "upcoming" } else { "released" })
-        | str replace --all "{icon}" $__lostcli_icon
-        | str replace --all "{title}" $__lostcli_title
+        | str replace --all "{icon}" $__NS__icon
+        | str replace --all "{title}" $__NS__title
     )
 }
 
@@ -53,9 +53,9 @@ def --env __lostcli_segment [] {
 if ($env.__LOSTCLI_NU_PID? | default 0) != $nu.pid {
     $env.__LOSTCLI_NU_PID = $nu.pid
     $env.config.hooks.pre_prompt = (
-        $env.config.hooks.pre_prompt? | default [] | append {|| __lostcli_segment }
+        $env.config.hooks.pre_prompt? | default [] | append {|| __NS__segment }
     )
-    if $__lostcli_place {
+    if $__NS__place {
         let previous = ($env.PROMPT_COMMAND? | default "")
         $env.PROMPT_COMMAND = {||
             let prompt = if ($previous | describe | str starts-with "closure") {
@@ -66,7 +66,7 @@ if ($env.__LOSTCLI_NU_PID? | default 0) != $nu.pid {
             let segment = ($env.LOSTCLI_SEGMENT? | default "")
             if $segment == "" {
                 $prompt
-            } else if $__lostcli_color {
+            } else if $__NS__color {
                 $"(ansi magenta)($segment)(ansi reset) ($prompt)"
             } else {
                 $"($segment) ($prompt)"
