@@ -20,8 +20,8 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from lostcli import clock, film, formatting, ical, jsonout, timeline, views, zones
-from lostcli.film import MAX_ENTRIES, MAX_LINE_CHARS, MAX_NESTING
+from lostcli import clock, film, formatting, ical, jsonout, records, timeline, views, zones
+from lostcli.records import MAX_ENTRIES, MAX_LINE_CHARS, MAX_NESTING
 from tests.conftest import BUNDLED, run, script
 
 RELEASE_LINES = (
@@ -67,6 +67,7 @@ except film.FilmError as e:
 
 
 @pytest.mark.parametrize("shape", PATHOLOGICAL)
+@pytest.mark.slow
 def test_a_pathological_record_is_refused_within_a_second_and_100_mb(
     shape: str, tmp_path: Path
 ) -> None:
@@ -130,7 +131,7 @@ SHAPES = {
 @pytest.mark.parametrize("case", SHAPES)
 def test_the_shape_check_counts_keys_and_nesting_outside_strings(case: str) -> None:
     text, where = SHAPES[case]
-    problem = film.shape_problem(text)
+    problem = records.shape_problem(text)
     if where is None:
         assert problem is None
         tomllib.loads(text)  # and it is TOML
@@ -144,6 +145,7 @@ TEXTS = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x7
 
 @settings(max_examples=200)
 @given(values=st.lists(st.tuples(TEXTS, st.integers(0, 4)), max_size=20))
+@pytest.mark.slow
 def test_strings_and_comments_never_count(values: list[tuple[str, int]]) -> None:
     lines = []
     for i, (value, kind) in enumerate(values):
@@ -160,7 +162,7 @@ def test_strings_and_comments_never_count(values: list[tuple[str, int]]) -> None
         )
     text = "\n".join(lines) + "\n"
     assert len(tomllib.loads(text)) == len(lines)
-    assert film.shape_problem(text) is None
+    assert records.shape_problem(text) is None
 
 
 # Row 2: record dates, checked against every use the tool makes of them.
@@ -229,6 +231,7 @@ def offset_zone(minutes: int) -> zones.Zone:
     local=datetime(2200, 12, 31, 23, 59), place="Etc/GMT-14", announced=date(1900, 1, 1),
     now=FIRST, shown=offset_zone(-12 * 60),
 )  # fmt: skip
+@pytest.mark.slow
 def test_any_release_that_validates_gives_every_view_at_any_now_in_any_zone(
     local: datetime, place: str, announced: date, now: datetime, shown: zones.Zone
 ) -> None:
@@ -290,6 +293,7 @@ ODD_RULES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tz", ODD_RULES)
 def test_posix_rules_agree_with_gnu_date(tz: str, tmp_path: Path) -> None:
     """Every 6 hours in the years around 1970 and 2025, and every 10 minutes around the new
@@ -363,6 +367,7 @@ DAMAGED_TZIF = {
 
 
 @pytest.mark.parametrize("case", DAMAGED_TZIF)
+@pytest.mark.slow
 def test_a_damaged_tzif_file_is_refused_as_a_zone(case: str, tmp_path: Path) -> None:
     """In a process of its own: the reader could hang or crash the interpreter."""
     path = tmp_path / "zone"

@@ -8,11 +8,14 @@ import tomllib
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lostcli import film
 from tests.conftest import BUNDLED
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 TEXT = BUNDLED.read_text(encoding="utf-8")
 DATA = tomllib.loads(TEXT)

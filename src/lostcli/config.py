@@ -1,26 +1,31 @@
 """The config file, `$XDG_CONFIG_HOME/lostcli/config.toml` (else `~/.config/lostcli/config.toml`),
-and where each setting comes from (pure: no typer, no rich).
-
-Precedence, as users of git and ripgrep expect: the command-line option, then the environment
-variable, then the config file, then the system (TZ and /etc/localtime, the locale, the terminal).
+its schema and its errors (pure: no typer, no rich). Which setting wins over which is
+settings.py's to decide; a `lang` is checked there, against the languages there are.
 """
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import msgspec
 
 from lostcli.context import Environment
 from lostcli.errors import Message
-from lostcli.files import NotRegularFile, read_regular
-from lostcli.film import FilmError, Problem, problems_of, read_toml, through_cache, too_large
-from lostcli.prompt import PLACEHOLDERS
+from lostcli.files import read_regular
+from lostcli.records import (
+    Problem,
+    RecordError,
+    checked,
+    read_toml,
+    text_of,
+    through_cache,
+    unreadable,
+)
+from lostcli.settings import PLACEHOLDERS
 from lostcli.text import printable, template_problem
 
 MAX_BYTES = 64 * 1024
 Color = Literal["auto", "always", "never"]
-Lang = Literal["en", "ko"]
 
 
 class _Table(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -34,20 +39,18 @@ class PromptConfig(_Table, frozen=True, forbid_unknown_fields=True):
 
 class Config(_Table, frozen=True, forbid_unknown_fields=True):
     tz: str | None = None
-    lang: Lang | None = None
+    lang: str | None = None
     color: Color | None = None
     prompt: PromptConfig = PromptConfig()
 
+    def values(self) -> dict[str, str | bool | None]:
+        """The values by key, as settings.Settings.build takes them."""
+        return {"tz": self.tz, "lang": self.lang, "color": self.color,
+                "prompt.format": self.prompt.format, "prompt.ascii": self.prompt.ascii}  # fmt: skip
 
-class ConfigError(FilmError):
-    """A config file that cannot be used: one line naming the file and the key (the message of
-    a record's problems, whose schema wording the config shares)."""
 
-
-class Setting(NamedTuple):
-    key: str
-    value: str | bool
-    origin: str  # `--color`, `$LOSTCLI_TZ`, `config` (the file), `system` or `default`
+class ConfigError(RecordError):
+    """A config file that cannot be used: one line naming the file and the key."""
 
 
 def load(env: Environment) -> Config:
@@ -71,11 +74,8 @@ def _read(where: str) -> Config:
     except (FileNotFoundError, NotADirectoryError, PermissionError):
         # No file; or, under `sudo -u`, another user's home that this one may not read.
         return Config()
-    except NotRegularFile:
-        raise ConfigError(where, [Problem("", "not a regular file")]) from None
-    except OSError as e:
-        reason = Message("cannot read: {reason}", reason=e.strerror or str(e))
-        raise ConfigError(where, [Problem("", reason)]) from None
+    except (OSError, ValueError) as e:
+        raise ConfigError(where, [unreadable(e)]) from None
     return parse(raw, where)
 
 
@@ -94,36 +94,8 @@ def unread(where: str) -> Message | None:
 
 
 def parse(raw: bytes, where: str) -> Config:
-    if len(raw) > MAX_BYTES:
-        raise ConfigError(where, [too_large(MAX_BYTES)])
-    try:
-        data = read_toml(raw.decode("utf-8"), where)
-    except UnicodeDecodeError:
-        raise ConfigError(where, [Problem("", "not UTF-8 text")]) from None
-    except FilmError as e:
-        raise ConfigError(where, e.problems) from None
-    problems = problems_of(data, Config)
-    if problems:
+    data = read_toml(text_of(raw, where, MAX_BYTES, ConfigError), where, ConfigError)
+    found, problems = checked(data, Config)
+    if found is None:
         raise ConfigError(where, problems)
-    return msgspec.convert(data, Config)
-
-
-def settings(env: Environment, config: Config) -> list[Setting]:
-    """Every setting in effect and where it comes from, for `lostcli config`: each from the
-    same function that the commands ask."""
-    from lostcli import prompt, zones
-
-    tz, tz_origin = zones.source(None, env.environ, config.tz)
-    color, color_origin = env.color_source()
-    lang, lang_origin = env.lang_source()
-
-    def configured(value: str | bool | None, default: str | bool) -> tuple[str | bool, str]:
-        return (value, "config") if value is not None else (default, "default")
-
-    return [
-        Setting("tz", tz if tz is not None else zones.system_zone().name, tz_origin),
-        Setting("lang", lang, lang_origin),
-        Setting("color", color, color_origin),
-        Setting("prompt.format", *configured(config.prompt.format, prompt.FORMAT)),
-        Setting("prompt.ascii", *configured(config.prompt.ascii, False)),
-    ]
+    return found
