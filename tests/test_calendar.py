@@ -73,6 +73,7 @@ def test_a_new_output_file_gets_the_umask_permissions(tmp_path: Path) -> None:
     assert (tmp_path / "new.ics").stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.slow
 def test_a_failed_write_leaves_the_old_file_and_nothing_else(tmp_path: Path) -> None:
     """A real limit: the kernel refuses the write (`ulimit -f 0`, EFBIG)."""
     target = tmp_path / "film.ics"
@@ -188,6 +189,7 @@ def fake_browsers(folder: Path, log: Path) -> None:
         script.chmod(0o755)
 
 
+@pytest.mark.slow
 def test_no_text_browser_takes_over_the_terminal(tmp_path: Path) -> None:
     """A real process, with lynx and friends on PATH and no display."""
     fake_browsers(tmp_path, tmp_path / "log")
@@ -201,6 +203,7 @@ def test_no_text_browser_takes_over_the_terminal(tmp_path: Path) -> None:
     assert not (tmp_path / "log").exists()
 
 
+@pytest.mark.slow
 def test_the_users_browser_is_honoured(tmp_path: Path) -> None:
     fake_browsers(tmp_path, tmp_path / "log")
     env = {**os.environ, "PATH": f"{tmp_path}:{os.environ['PATH']}", "BROWSER": "mine --tab %s"}

@@ -1,10 +1,13 @@
 """Languages as Locales: Korean particles chosen by the sound before them, English's plurals and
-ordinals, text width and line breaking, and a third language made of nothing but a catalog and a
-Locale, built here without touching lostcli's source."""
+ordinals, text width and line breaking, the record's text in per-language tables, and a third
+language made of nothing but a catalog, a Locale and data (the record's text, place names), built
+here without touching lostcli's source."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,10 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from lostcli import formatting, i18n, locales
+import lostcli
+from lostcli import formatting, i18n, locales, shells, zones
 from lostcli.errors import LostcliError, Message
 from lostcli.film import Problem
-from tests.conftest import BUNDLED, run
+from tests.conftest import BUNDLED, LATER, run
 
 KOREAN = {"LANG": "ko_KR.UTF-8"}
 # How a word ends read aloud: C a consonant, R the consonant ㄹ (which takes 로), V a vowel.
@@ -174,8 +178,13 @@ class Pseudo(locales.Locale):
         return after_consonant if value[-1:].isdigit() else after_vowel
 
 
+def _forget_places() -> None:
+    for cached in (zones.places, zones._countries, zones._candidates):
+        cached.cache_clear()
+
+
 @pytest.fixture
-def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pseudo:
+def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pseudo]:
     catalog = tmp_path / "xx.po"
     catalog.write_text(
         'msgid "Out now"\nmsgstr "OUT NOW"\n\n'
@@ -186,10 +195,14 @@ def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pseudo:
         '#, fuzzy\nmsgid "an integer"\nmsgstr "NUMBER"\n',
         encoding="utf-8",
     )
+    places = tmp_path / "xx.places.tab"
+    places.write_text("# a city, a country\nxxtown\tAsia/Seoul\nxxland\tJP\n", encoding="utf-8")
     locale = Pseudo()
-    locale.catalog = str(catalog)
+    locale.catalog, locale.places = str(catalog), str(places)
     monkeypatch.setitem(locales.registry, "xx", locale)
-    return locale
+    _forget_places()
+    yield locale
+    _forget_places()
 
 
 def test_a_third_language_is_a_catalog_and_a_locale(pseudo: Pseudo) -> None:
@@ -214,7 +227,103 @@ def test_a_third_language_is_a_catalog_and_a_locale(pseudo: Pseudo) -> None:
     assert formatting.stamp(seoul.astimezone(UTC), "xx") == "FR 2025-05-30 7H00 UTC"
     assert formatting.day_month(seoul, "xx") == "FRIDAY 30.5."
     assert formatting.day_month_year(seoul, "xx") == "2025-05-30"
-    assert formatting.COMPACT["xx"]["now"] == "NOW" and "xx" in tuple(formatting.COMPACT)
+    assert "_now=NOW" in shells.get("bash").init(0, "{rel}", "", "", False, True, "xx")
+
+
+def test_a_third_language_names_places_as_data(pseudo: Pseudo) -> None:
+    assert zones.parse("XXTown").name == "Asia/Seoul"
+    assert zones.parse("xxland").name == "Asia/Tokyo"
+    assert zones.suggest("xxtowm") == "Asia/Seoul"
+    assert {"xxtown", "Xxland", "서울", "busan"} <= set(zones.names())
+
+
+# The bundled record with some of its text in the third language, each table after the Korean
+# one of the same table; the rest stays English.
+IN_XX = {
+    'name = "이 별에 필요한"': '{ name = "LOST-XX" }',
+    'role = "감독"': '{ role = "DIRECTOR-XX", name = "HAN-XX" }',
+    'platform = "넷플릭스"': '{ platform = "NETFLIX-XX" }',
+}
+
+
+@pytest.fixture
+def record_xx(tmp_path: Path, record_text: str) -> Path:
+    for korean, table in IN_XX.items():
+        line = next(line for line in record_text.splitlines() if korean in line)
+        record_text = record_text.replace(line, f"{line}\ntranslations.xx = {table}", 1)
+    copy = tmp_path / "film.toml"
+    copy.write_text(record_text + '\n[film.translations.xx]\nlogline = "LOGLINE-XX"\n')
+    return copy
+
+
+def test_a_third_language_shows_the_records_text_in_it(pseudo: Pseudo, record_xx: Path) -> None:
+    def shown(*command: str) -> str:
+        result = run("--film", str(record_xx), "--lang", "xx", *command)
+        assert (result.code, result.err) == (0, "")
+        return result.out
+
+    card = shown("info", "--now", LATER)
+    for text in ("LOGLINE-XX", "OUT NOW", "NETFLIX-XX", "HAN-XX", "Climax Studio", "Romance"):
+        assert text in card, card
+    assert "LOST-XX trailer (Italian)" in card
+    credits = shown("credits")
+    assert "DIRECTOR-XX      │ HAN-XX  한지원" in credits  # its own script beside another
+    assert "Screenplay       │ Han Ji-won  한지원" in credits  # no text in xx: English
+    assert "SUMMARY:LOST-XX (Lost in Starlight) on NETFLIX-XX\r\n" in shown("calendar")
+    assert shown("validate", str(record_xx)).startswith(f"{record_xx}: valid: LOST-XX,")
+    assert "LOGLINE-XX" not in run("--film", str(record_xx), "info").out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ('translations.ko = { role = "감독"', 'translations.ko = { rol = "감독"',
+         "crew[0].translations.ko.rol: unknown key (did you mean 'role'?)"),
+        ('translations.ko = { actor = "홍경"', "translations.ko = { actor = 5",
+         "cast[1].translations.ko.actor: expected a string, got an integer"),
+        ("translations.ko = { platform", "translations.kr = { platform",
+         "release.translations.kr: unknown key"),
+        ('genres = ["애니메이션"', 'genre = ["애니메이션"',
+         "film.translations.ko.genre: unknown key (did you mean 'genres'?)"),
+        ('translations.ko = { name = "이 별에 필요한"', 'translations.ko = { name = ""',
+         "title.translations.ko.name: must not be empty"),
+    ],
+)  # fmt: skip
+def test_a_language_table_is_checked_like_the_rest(
+    old: str, new: str, problem: str, tmp_path: Path, record_text: str
+) -> None:
+    bad = tmp_path / "bad.toml"
+    assert old in record_text
+    bad.write_text(record_text.replace(old, new, 1), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert (result.code, result.out.splitlines()) == (1, [f"{bad}: 1 problem", f"  {problem}"])
+
+
+def test_the_schema_declares_each_tables_language_tables() -> None:
+    """What `lostcli schema` gives editors: a table per language, with the text keys only."""
+    defs = json.loads(run("schema").out)["$defs"]
+    for table in ("Title", "About", "Release", "Trailer", "Credit", "Role", "Curiosity", "Event"):
+        languages = defs[table]["properties"]["translations"]
+        assert languages["additionalProperties"] == {"$ref": f"#/$defs/{table}Text"}
+        text = defs[f"{table}Text"]
+        assert text["additionalProperties"] is False and not text["required"]
+        assert set(text["properties"]) - {"name"} <= set(defs[table]["properties"])
+
+
+# Where a language would be named, were it not a Locale: a test of its code, or a Korean field.
+NAMED = re.compile(r'lang [!=]=|== "ko"|"ko"|_ko')
+SOURCE = Path(lostcli.__file__).parent
+
+
+def test_no_module_outside_the_locales_names_a_language() -> None:
+    found = [
+        f"{path.relative_to(SOURCE)}:{n}: {line.strip()}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        if path.relative_to(SOURCE).parts[0] not in ("locales", "data")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if NAMED.search(line)
+    ]
+    assert found == []
 
 
 def test_a_language_that_is_not_there() -> None:

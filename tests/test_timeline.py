@@ -101,6 +101,7 @@ ZONES = sorted(available_timezones())
     ),
     zone=st.sampled_from(ZONES),
 )
+@pytest.mark.slow
 def test_parts_rebuild_the_signed_delta_and_the_local_time_is_the_release(
     now: datetime, zone: str
 ) -> None:
@@ -135,6 +136,7 @@ def test_span_round_trips(total: int) -> None:
     ),
     zone=st.sampled_from(ZONES),
 )
+@pytest.mark.slow
 def test_any_release_the_validator_accepts(release: datetime, now: datetime, zone: str) -> None:
     record = film.Release(release, "UTC", "x", "x", datetime(1900, 1, 1).date(), "x", ())
     cd = timeline.countdown(record, now, zones.parse(zone))
@@ -165,6 +167,7 @@ def test_an_anniversary_in_a_skipped_day_is_not_skipped() -> None:
     zone=st.sampled_from(ZONES),
     years=st.integers(min_value=0, max_value=300),
 )
+@pytest.mark.slow
 def test_calendar_arithmetic_agrees_with_relativedelta(
     a: datetime, b: datetime, zone: str, years: int
 ) -> None:

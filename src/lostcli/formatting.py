@@ -8,30 +8,15 @@ Standard library only and no `typing`: the prompt path formats its segment here.
 
 from __future__ import annotations
 
-from lostcli.locales import codes, get, of
+from lostcli.locales import of
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from datetime import datetime, timedelta
 
     from lostcli.locales import Locale
 
 STATUS = {"upcoming": "upcoming", "released": "released"}
-
-
-class _Compact:
-    """`COMPACT[code]`: the prompt's forms of a language, for prompt.py and shells/ until they
-    ask the Locale (issue 21, item 5); a Locale is imported only when its forms are asked for."""
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(codes())
-
-    def __getitem__(self, code: str) -> dict[str, str]:
-        return get(code).compact
-
-
-COMPACT = _Compact()
 
 
 def plural(n: int, unit: str, lang: Locale | str = "en") -> str:

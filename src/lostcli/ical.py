@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from lostcli import __version__
 from lostcli.errors import Message
-from lostcli.film import Film, ko
+from lostcli.film import Film
 from lostcli.formatting import plural
 from lostcli.timeline import Countdown
 
@@ -77,14 +77,13 @@ def calendar(events: list[CalendarEvent], now: datetime) -> str:
 def film_events(
     record: Film, cd: Countdown, anniversary: bool, lang: str = "en"
 ) -> list[CalendarEvent]:
-    """The release, and with `anniversary` the next anniversary, as calendar events, titled in
-    the language first and then in the other. The UIDs are the same in every language:
-    importing the other edition updates the same events."""
-    english, korean = record.title.english, record.title.korean
-    shown = ko(english, korean, lang)
-    title = f"{shown} ({korean if shown == english else english})"
-    platform = ko(record.release.platform, record.release.platform_ko, lang)
-    logline = ko(record.about.logline, record.about.logline_ko, lang)
+    """The release, and with `anniversary` the next anniversary, as calendar events, titled as
+    the language shows the film, then in English (in Korean, where the first is English). The
+    UIDs are the same in every language: importing another edition updates the same events."""
+    english, shown = record.title.english, record.title.shown(lang)
+    title = f"{shown} ({record.title.korean if shown == english else english})"
+    platform = record.release.translated(lang).platform
+    logline = record.about.translated(lang).logline
     length = timedelta(minutes=record.about.runtime_minutes)
     events = [
         CalendarEvent(

@@ -17,15 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from lostcli import formatting as fmt
-from lostcli.film import ko
+from lostcli.errors import Message
 from lostcli.i18n import translator
 from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
-    from lostcli.config import Setting
     from lostcli.drawing import Row
     from lostcli.ephemeris import Signal, Sky
     from lostcli.film import Film, Problem
+    from lostcli.settings import Settings
     from lostcli.timeline import Countdown
     from lostcli.zones import Zone
 
@@ -65,7 +65,7 @@ def link(url: str) -> Text:
 
 def status_line(film: Film, cd: Countdown, lang: str = "en") -> Text:
     _ = translator(lang)
-    platform = ko(film.release.platform, film.release.platform_ko, lang)
+    platform = film.release.translated(lang).platform
     span = fmt.calendar(*cd.calendar, lang=lang)
     if cd.status == "upcoming":
         rest = _(" to {platform}: in {span}").format(platform=platform, span=span)
@@ -75,29 +75,23 @@ def status_line(film: Film, cd: Countdown, lang: str = "en") -> Text:
 
 
 def _people(film: Film, role: str, lang: str) -> str:
-    return ", ".join(ko(c.name, c.native, lang) for c in film.credits_for(role))
+    return ", ".join(c.translated(lang).name for c in film.credits_for(role))
 
 
 def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> RenderableType:
     _ = translator(lang)
-    about = film.about
+    about = film.about.translated(lang)
     grid = _grid()
     rows = [
         (_("Release"), fmt.stamp(cd.release, lang)),
         (_("Director"), _people(film, "Director", lang)),
         (_("Writers"), _people(film, "Screenplay", lang)),
-        (_("Studio"), ko(about.studio, about.studio_ko, lang)),
-        (_("Platform"), ko(film.release.platform, film.release.platform_ko, lang)),
+        (_("Studio"), about.studio),
+        (_("Platform"), film.release.translated(lang).platform),
         (_("Runtime"), _("{minutes} min").format(minutes=about.runtime_minutes)),
-        (
-            _("Rating"),
-            ko(about.rating, about.rating_ko, lang) + _doubt(about.rating_confidence, lang),
-        ),
-        (
-            _("Genres"),
-            ", ".join(about.genres_ko if lang == "ko" and about.genres_ko else about.genres),
-        ),
-        (_("Language"), ko(about.language, about.language_ko, lang)),
+        (_("Rating"), about.rating + _doubt(about.rating_confidence, lang)),
+        (_("Genres"), ", ".join(about.genres)),
+        (_("Language"), about.language),
     ]
     grid.add_row(_("Status"), status_line(film, cd, lang))
     for label, value in rows:
@@ -111,7 +105,7 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
     body = Group(
         Text(literal.format(romanized=film.title.romanized, literal=film.title.literal), style=DIM),
         Text(""),
-        Text(ko(about.logline, about.logline_ko, lang), style="italic"),
+        Text(about.logline, style="italic"),
         Text(""),
         grid,
     )
@@ -119,11 +113,11 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
 
 
 def synopsis(film: Film, short: bool, lang: str = "en") -> RenderableType:
-    logline = ko(film.about.logline, film.about.logline_ko, lang)
+    about = film.about.translated(lang)
     if short:
-        return Text(logline)
-    paragraphs: list[RenderableType] = [title(film), Text(logline, style="italic")]
-    paragraphs += [Text(p) for p in film.about.paragraphs(lang)]
+        return Text(about.logline)
+    paragraphs: list[RenderableType] = [title(film), Text(about.logline, style="italic")]
+    paragraphs += [Text(p) for p in about.paragraphs()]
     return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
 
 
@@ -134,23 +128,24 @@ def credits(film: Film, lang: str = "en") -> RenderableType:
     crew.add_column(_("Name"), overflow="fold")  # a name wraps, and is never cut with "…"
     previous = None
     for c in film.crew:
-        role = "" if c.role == previous else ko(c.role, c.role_ko, lang)
+        member = c.translated(lang)
+        role = "" if c.role == previous else member.role
         previous = c.role
-        # in English, the Hangul beside the name; in Korean, the Hangul alone where there is one
-        name = ko(c.name, c.native, lang)
-        native = f"  {c.native}" if c.native and lang != "ko" else ""
-        crew.add_row(Text(role), Text.assemble(name, (native + _doubt(c.confidence, lang), DIM)))
+        # the name in its own script beside the name shown, unless that is the name shown
+        native = f"  {c.native}" if c.native and c.native != member.name else ""
+        crew.add_row(
+            Text(role), Text.assemble(member.name, (native + _doubt(c.confidence, lang), DIM))
+        )
     cast = Table(title=_("Voice cast"), title_justify="left", title_style=ACCENT, show_edge=False)
     cast.add_column(_("Character"), style=LABEL, overflow="fold")
     cast.add_column(_("Korean original"), overflow="fold")
     cast.add_column(_("English dub"), overflow="fold")
     dubs = {r.character: r for r in film.cast_for("english")}
     for r in film.cast_for("original"):
-        note = ko(r.note, r.note_ko, lang) if r.note else ""
-        original = Text.assemble(ko(r.actor, r.actor_ko, lang), (f" ({note})" if note else "", DIM))
-        dub = dubs.get(r.character)
-        dubbed = ko(dub.actor, dub.actor_ko, lang) if dub else "-"
-        cast.add_row(Text(ko(r.character, r.character_ko, lang)), original, Text(dubbed))
+        part, dub = r.translated(lang), dubs.get(r.character)
+        note = f" ({part.note})" if part.note else ""
+        dubbed = dub.translated(lang).actor if dub else "-"
+        cast.add_row(Text(part.character), Text.assemble(part.actor, (note, DIM)), Text(dubbed))
     return Group(crew, Text(""), cast)
 
 
@@ -163,7 +158,7 @@ def curiosities(film: Film, lang: str = "en") -> RenderableType:
     for i, c in enumerate(film.curiosities, 1):
         cited = "; ".join(names[s] for s in c.sources) + _doubt(c.confidence, lang)
         source = _("Source: {sources}").format(sources=cited)
-        table.add_row(f"{i}.", Text.assemble(ko(c.text, c.text_ko, lang), "\n", (source, DIM)))
+        table.add_row(f"{i}.", Text.assemble(c.translated(lang).text, "\n", (source, DIM)))
         table.add_row("", "")
     return Group(title(film), Text(""), table)
 
@@ -190,29 +185,41 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
     else:
         grid.add_row(_("Since"), Text(fmt.clock(cd.seconds, lang), style="bold"))
     ann = cd.anniversary
-    number = fmt.ordinal(ann.number) if lang != "ko" else f"{ann.number}"
+    number = fmt.ordinal(ann.number, lang)
     at = _("{number}, {when}").format(number=number, when=fmt.stamp(ann.at, lang))
     grid.add_row(_("Anniversary"), Text(at))
     grid.add_row("", Text(_("in {time}").format(time=fmt.clock(ann.until.total, lang))))
     return _panel(grid, title(film))
 
 
-def settings(found: list[Setting], file: str, lang: str = "en") -> RenderableType:
-    """Each setting, its value and where it comes from, as `git config --show-origin` lists them."""
+def settings(current: Settings, lang: str = "en") -> RenderableType:
+    """Each setting, its value and where it comes from, as `git config --show-origin` lists them;
+    then the warning about each value passed over, and the config file, with why it is not used
+    when it is not."""
     from lostcli import config
 
     _ = translator(lang)
+    file = current.file or ""
     grid = _grid()
     grid.add_column(style=DIM, overflow="fold")
-    for setting in found:
+    rows = current.rows()
+    for setting in rows:
         value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
         words = {"config": printable(file), "default": _("default"), "system": _("system")}
         origin = words.get(setting.origin, setting.origin)
         grid.add_row(setting.key, Text(printable(value)), origin)
+    warnings = [
+        Text(printable(Message("warning: {message}", message=s.warning).text(lang)), style="yellow")
+        for s in rows
+        if s.warning
+    ]
     where = printable(file) if file else _("none (HOME is not set)")
-    if file and (unread := config.unread(file)):
+    if current.file_error is not None:
+        unused = Message("{error}; its settings are not used", error=current.file_error.message)
+        where = printable(unused.text(lang))
+    elif file and (unread := config.unread(file)):
         where = unread.text(lang)
-    return Group(grid, Text(_("config file: {file}").format(file=where), style=DIM))
+    return Group(grid, *warnings, Text(_("config file: {file}").format(file=where), style=DIM))
 
 
 def validation(
@@ -225,7 +232,7 @@ def validation(
             "{file}: valid: {title}, {crew} crew, {cast} cast, {curiosities} curiosities, "
             "{sources} sources"
         )
-        title = record.title.korean if lang == "ko" else record.title.english
+        title = record.title.shown(lang)
         counts = {k: len(getattr(record, k)) for k in ("crew", "cast", "curiosities", "sources")}
         return Text(valid.format(file=path, title=title, **counts), style="green")
     count = fmt.plural(len(problems), "problem", lang)
@@ -382,10 +389,9 @@ def pictures(
 
 def trailer(film: Film, lang: str = "en") -> RenderableType:
     _ = translator(lang)
-    language = ko(film.trailer.language, film.trailer.language_ko, lang)
     text = _("{title} trailer ({language}){doubt}:").format(
-        title=film.title.english if lang != "ko" else film.title.korean,
-        language=language,
+        title=film.title.shown(lang),
+        language=film.trailer.translated(lang).language,
         doubt=_doubt(film.trailer.confidence, lang),
     )
     return Group(Text(text, style=LABEL), link(film.trailer.url))

@@ -1,11 +1,12 @@
-"""Time zones: what people type, what the TZ variable holds, and which zone applies (pure).
+"""Time zones: what people type and what the TZ variable holds (pure).
 
 `--tz` and LOSTCLI_TZ take an IANA name in any case, UTC or GMT, an offset (`UTC+9` is nine hours
 east, as people mean it), an abbreviation (`KST`), a country (`Korea`) or a city (`Seoul`,
 `서울`). TZ is read as the C library reads it: a zone name, `:name`, the absolute path of a TZif
 file, or a POSIX string, in which `UTC-9` is nine hours east.
 
-Resolution order: the --tz option, then LOSTCLI_TZ, then TZ, then the system zone, then UTC.
+Which of them applies (--tz, LOSTCLI_TZ, the config file, TZ, the system) is settings.py's to
+decide: this module only says what zone a name is.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ import io
 import os
 import re
 import struct
-from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from lostcli import locales
 from lostcli.errors import Message, UsageError, alternatives
 from lostcli.files import read_regular
 from lostcli.formatting import offset
+from lostcli.locales._catalog import PACKAGE
 from lostcli.text import quoted
 
 _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
@@ -57,39 +59,6 @@ ABBREVIATIONS = {
 }  # fmt: skip
 # Zones of tzdata that keep one offset all year although the name sounds like a region's clock.
 _FIXED_LEGACY = {"EST": "America/New_York", "MST": "America/Denver"}
-# Cities that no zone is named after, in English and in Korean.
-CITIES = {
-    "busan": "Asia/Seoul", "incheon": "Asia/Seoul", "beijing": "Asia/Shanghai",
-    "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
-    "washington": "America/New_York", "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles", "osaka": "Asia/Tokyo",
-    "서울": "Asia/Seoul", "부산": "Asia/Seoul", "인천": "Asia/Seoul", "대구": "Asia/Seoul",
-    "대전": "Asia/Seoul", "광주": "Asia/Seoul", "울산": "Asia/Seoul", "제주": "Asia/Seoul",
-    "평양": "Asia/Pyongyang", "도쿄": "Asia/Tokyo", "오사카": "Asia/Tokyo",
-    "베이징": "Asia/Shanghai", "상하이": "Asia/Shanghai", "홍콩": "Asia/Hong_Kong",
-    "타이베이": "Asia/Taipei", "싱가포르": "Asia/Singapore", "방콕": "Asia/Bangkok",
-    "호찌민": "Asia/Ho_Chi_Minh", "자카르타": "Asia/Jakarta", "마닐라": "Asia/Manila",
-    "뉴델리": "Asia/Kolkata", "뭄바이": "Asia/Kolkata", "두바이": "Asia/Dubai",
-    "모스크바": "Europe/Moscow", "이스탄불": "Europe/Istanbul", "런던": "Europe/London",
-    "파리": "Europe/Paris", "베를린": "Europe/Berlin", "로마": "Europe/Rome",
-    "마드리드": "Europe/Madrid", "암스테르담": "Europe/Amsterdam", "뉴욕": "America/New_York",
-    "워싱턴": "America/New_York", "시카고": "America/Chicago", "덴버": "America/Denver",
-    "로스앤젤레스": "America/Los_Angeles", "샌프란시스코": "America/Los_Angeles",
-    "시애틀": "America/Los_Angeles", "밴쿠버": "America/Vancouver", "토론토": "America/Toronto",
-    "멕시코시티": "America/Mexico_City", "상파울루": "America/Sao_Paulo",
-    "호놀룰루": "Pacific/Honolulu", "시드니": "Australia/Sydney", "멜버른": "Australia/Melbourne",
-    "오클랜드": "Pacific/Auckland", "카이로": "Africa/Cairo", "나이로비": "Africa/Nairobi",
-}  # fmt: skip
-# Country names that tzdata's iso3166.tab spells otherwise, in English and in Korean.
-COUNTRIES = {
-    "korea": "KR", "republic of korea": "KR", "usa": "US", "us": "US", "america": "US", "uk": "GB",
-    "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "한국": "KR", "대한민국": "KR", "남한": "KR", "북한": "KP", "일본": "JP", "중국": "CN",
-    "대만": "TW", "미국": "US", "캐나다": "CA", "영국": "GB", "프랑스": "FR", "독일": "DE",
-    "이탈리아": "IT", "스페인": "ES", "러시아": "RU", "인도": "IN", "베트남": "VN", "태국": "TH",
-    "필리핀": "PH", "인도네시아": "ID", "몽골": "MN", "호주": "AU", "뉴질랜드": "NZ",
-    "브라질": "BR", "멕시코": "MX",
-}  # fmt: skip
 
 
 class Zone(NamedTuple):
@@ -148,58 +117,6 @@ def note(zone: Zone) -> Message | None:
         place=place,
         city=city,
     )
-
-
-def source(
-    flag: str | None, environ: Mapping[str, str], configured: str | None = None
-) -> tuple[str | None, str]:
-    """Which zone setting applies and where it comes from: --tz, then LOSTCLI_TZ, then the
-    config file's `tz`, then TZ; (None, "system") when none is set."""
-    for value, origin in (
-        (flag, "--tz"),
-        (environ.get("LOSTCLI_TZ") or None, "$LOSTCLI_TZ"),
-        (configured, "config"),
-        (environ.get("TZ"), "$TZ"),  # set but empty is UTC, as the C library reads it
-    ):
-        if value is not None:
-            return value, origin
-    return None, "system"
-
-
-def resolve(
-    flag: str | None,
-    environ: Mapping[str, str],
-    configured: str | None = None,
-    *,
-    localtime: Path = SYSTEM_LOCALTIME,
-    timezone_file: Path = SYSTEM_TIMEZONE,
-) -> tuple[Zone, Message | None]:
-    """The zone to use and, when there is something to say about it, a warning to show."""
-    value, origin = source(flag, environ, configured)
-    if value is None:
-        return system_zone(localtime, timezone_file), None
-    if origin == "$TZ":
-        try:
-            return from_tz_variable(value, localtime, timezone_file), None
-        except UsageError as e:
-            return UTC, Message(
-                "ignoring TZ={value}: {reason}; using UTC", value=quoted(value), reason=e.message
-            )
-    if origin == "--tz":
-        zone = parse(value)
-        return zone, note(zone)
-    try:
-        zone = parse(value)
-    except UsageError as e:
-        shown, reason = quoted(value), e.message
-        if origin == "$LOSTCLI_TZ":
-            return UTC, Message(
-                "ignoring LOSTCLI_TZ={value}: {reason}; using UTC", value=shown, reason=reason
-            )
-        return UTC, Message(
-            "ignoring the config file's tz={value}: {reason}; using UTC", value=shown, reason=reason
-        )
-    return zone, note(zone)
 
 
 def from_tz_variable(
@@ -268,8 +185,9 @@ def names() -> list[str]:
     cities = {name.rpartition("/")[2] for keys in _cities().values() if len(keys) == 1
               for name in keys}  # fmt: skip
     countries = {name for name, keys in _countries().values() if len(keys) == 1}
-    countries |= {word.upper() if len(word) < 4 else word.title() for word in COUNTRIES}
-    extra = cities | countries | set(CITIES) | set(ABBREVIATIONS) | {"UTC", "GMT"}
+    spoken = places()
+    countries |= {word.upper() if len(word) < 4 else word.title() for word in spoken.countries}
+    extra = cities | countries | set(spoken.cities) | set(ABBREVIATIONS) | {"UTC", "GMT"}
     return sorted(_canonical().values()) + sorted(
         name for name in extra - set(_canonical().values()) if _unambiguous(name)
     )
@@ -324,7 +242,9 @@ def _tzif(path: str) -> Zone:
         if len(data) > MAX_TZIF_BYTES or not _tzif_whole(data):
             raise ValueError
         # Python's own reader: on a malformed file it raises where the C one reads past its
-        # buffers and can crash the interpreter (CPython gh-145883, fixed after 3.11)
+        # buffers and can crash the interpreter (CPython gh-145883, fixed after 3.11; the
+        # public ZoneInfo is the C one). Private, but in every CPython since 3.9: the damaged
+        # file tests in tests/test_bounds.py show the crash it avoids.
         from zoneinfo._zoneinfo import ZoneInfo as Reader  # type: ignore[import-not-found]
 
         zone = Reader.from_file(io.BytesIO(data), key=path)
@@ -388,7 +308,8 @@ def _country(spec: str, lower: str) -> str | None:
 
 
 def _city(spec: str, lower: str) -> str | None:
-    if key := CITIES.get(lower) or CITIES.get(lower.replace(" ", "")):
+    spoken = places().cities
+    if key := spoken.get(lower) or spoken.get(lower.replace(" ", "")):
         return key
     keys = _cities().get(lower.replace("_", " "))
     if keys and len(keys) > 1:
@@ -427,8 +348,25 @@ def _candidates() -> dict[str, str]:
     found.update(
         {c: (keys[0] if len(keys) == 1 else name) for c, (name, keys) in _countries().items()}
     )
-    found.update(CITIES)
+    found.update(places().cities)
     found.update(_canonical())
+    return found
+
+
+class Places(NamedTuple):
+    cities: dict[str, str]  # name -> zone
+    countries: dict[str, str]  # name -> ISO 3166 code
+
+
+@cache
+def places() -> Places:
+    """Cities that no zone is named after and countries that tzdata's iso3166.tab spells
+    otherwise, as people write them in each language: the Locales' place names (`서울`, `usa`)."""
+    found = Places({}, {})
+    for code in locales.codes():
+        table = locales.get(code).places
+        for name, key in _table(PACKAGE / table) if table else ():
+            (found.cities if "/" in key else found.countries)[name] = key
     return found
 
 
@@ -474,7 +412,7 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
         for word in words:
             spellings.setdefault(word.lower(), set()).add(code)
     codes = {word: next(iter(c)) for word, c in spellings.items() if len(c) == 1}
-    codes.update(COUNTRIES)
+    codes.update(places().countries)
     return {
         word: (names[code], tuple(zones[code])) for word, code in codes.items() if code in zones
     }

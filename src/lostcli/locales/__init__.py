@@ -1,9 +1,10 @@
 """Languages. A `Locale` owns everything that differs from one language to another: its message
 catalog, plurals, particles, numbers, dates, the prompt's and a duration's compact forms, text
-width and line breaking. Nothing outside this package asks which language it is: it asks the
-Locale. A language is a module here named by its code (`en.py`, `ko.py`) whose `LOCALE` is an
-instance of a `Locale` subclass, and, unless its words are the message ids, a catalog; `get`
-finds it, and `registry` may be handed one more (a test's pseudo-language).
+width and line breaking, and the place names people type in it. Nothing outside this package
+asks which language it is: it asks the Locale. A language is a module here named by its code
+(`en.py`, `ko.py`) whose `LOCALE` is an instance of a `Locale` subclass, and, unless its words
+are the message ids, a catalog; `get` finds it, and `registry` may be handed one more (a test's
+pseudo-language). A record gives its text in a language in tables of that code (film.py).
 
 Standard library only, no `typing` and no `re`: the prompt path formats its segment through a
 Locale on every redraw.
@@ -34,6 +35,9 @@ class Locale:
     # The gettext catalog, relative to the lostcli package (or absolute); None where the
     # message ids are the text.
     catalog: str | None = None
+    # Place names in this language that tzdata spells otherwise (`서울`, `usa`), a table of
+    # name, tab, zone or country code; relative like `catalog`, and read by zones.py only.
+    places: str | None = None
     # unit -> forms, indexed by `plural_index` ({n} is the count)
     units: dict[str, tuple[str, ...]]
     # The prompt's compact forms of a span ({d} {h} {m} {s}): days, hours, minutes, ago, now;

@@ -35,6 +35,7 @@ DATES = {
 
 class English(Locale):
     code = "en"
+    places = "locales/en.places.tab"
     units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
     weekdays, months, halves = WEEKDAYS, MONTHS, ("AM", "PM")
     weekdays_short = tuple(day[:3] for day in WEEKDAYS)

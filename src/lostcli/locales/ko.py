@@ -104,6 +104,7 @@ DATES = {
 
 class Korean(Locale):
     code = "ko"
+    places = "locales/ko.places.tab"
     catalog = "locale/ko/LC_MESSAGES/lostcli.po"
     units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
     separator = " "
