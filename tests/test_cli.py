@@ -141,6 +141,19 @@ def test_usage_errors_exit_2_with_one_error_line(args: list[str], message: str) 
     assert "Traceback" not in r.err
 
 
+def test_clicks_errors_are_lostclis_own_words_by_their_kind() -> None:
+    """Not Click's English matched by pattern: `infp` read as a whole name (issue 22)."""
+    english = run("infp")
+    assert english.err.splitlines()[-1] == (
+        "lostcli: error: No such command 'infp'. Did you mean 'info'?"
+    )
+    korean = run("--lang", "ko", "infp").err.splitlines()[-1]
+    assert korean == "lostcli: 오류: 'infp'라는 명령은 없습니다. 혹시 'info'를 찾으십니까?"
+    assert run("--lang", "ko", "info", "--json=x").err.splitlines()[-1] == (
+        "lostcli: 오류: 옵션 '--json'에는 값을 줄 수 없습니다."
+    )
+
+
 def test_bad_record_exits_1_naming_file_and_key(tmp_path: Path, record_text: str) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(record_text.replace("runtime_minutes = 96", 'runtime_minutes = "long"'))

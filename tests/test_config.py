@@ -79,10 +79,18 @@ def test_a_bad_config_file_is_one_line_naming_the_file_and_the_key(
 ) -> None:
     path, env = config
     path.write_text(text)
-    for command in (["info"], ["prompt"], ["config"]):
+    for command in (["info"], ["prompt"]):
         r = run(*command, env=env)
         assert r.code == 1
         assert r.err == f"lostcli: error: {path}: {message}\n"
+    # the diagnostic command still works: the settings without the file, and why (issue 21)
+    shown = run("config", env=env)
+    assert (shown.code, shown.err) == (0, "")
+    last = " ".join(shown.out.split("config file:")[1].split())  # a long line is folded
+    assert last == f"{path}: {message}; its settings are not used"
+    data = json.loads(run("config", "--json", env=env).out)
+    assert data["error"] == f"{path}: {message}"
+    assert data["settings"]["color"] == {"value": "auto", "origin": "default"}
 
 
 def test_a_config_that_is_not_a_file_is_refused(config: tuple[Path, dict[str, str]]) -> None:
@@ -127,6 +135,7 @@ def test_a_relative_xdg_config_home_is_ignored(tmp_path: Path) -> None:
     assert zone(env={"XDG_CONFIG_HOME": "relative/dir"}) == "Asia/Seoul"
 
 
+@pytest.mark.slow
 def test_a_config_folder_that_may_not_be_searched_is_named_not_a_crash(
     config: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:

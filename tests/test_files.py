@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lostcli import context, files, prompt
+from lostcli import context, files, settings
 from tests.conftest import BUNDLED, LATER, run, script
 
 TIMEOUT = 30  # a FIFO that is opened for reading would hang the process: it must not be
@@ -42,18 +42,21 @@ def fifo(tmp_path: Path) -> Path:
         ["prompt", "--film", "{}"],
     ],
 )
+@pytest.mark.slow
 def test_a_fifo_for_a_record_is_refused_at_once(fifo: Path, args: list[str]) -> None:
     p = lostcli(*(a.format(fifo) for a in args))
     assert p.returncode == 1
     assert b"not a regular file" in p.stdout + p.stderr
 
 
+@pytest.mark.slow
 def test_a_fifo_in_lostcli_film_does_not_hang_the_prompt(fifo: Path) -> None:
     p = lostcli("prompt", env={"LOSTCLI_FILM": str(fifo)})
     assert (p.returncode, p.stderr) == (1, f"lostcli: error: {fifo}: not a regular file\n".encode())
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+@pytest.mark.slow
 def test_a_device_for_a_record_is_refused_without_reading_it(device: str) -> None:
     p = lostcli("--film", device, "info")
     assert (p.returncode, p.stderr) == (
@@ -62,9 +65,10 @@ def test_a_device_for_a_record_is_refused_without_reading_it(device: str) -> Non
     )
 
 
+@pytest.mark.slow
 def test_a_fifo_where_a_cache_entry_belongs_is_passed_over(tmp_path: Path) -> None:
     for kind in ("prompt", "record"):
-        entry = files.cache_entry(str(tmp_path / "lostcli"), kind, prompt.BUNDLED)
+        entry = files.cache_entry(str(tmp_path / "lostcli"), kind, settings.BUNDLED)
         assert entry is not None
         Path(entry[0]).parent.mkdir(exist_ok=True)
         os.mkfifo(entry[0])
@@ -112,6 +116,7 @@ def test_a_record_whose_name_is_not_utf8_works(tmp_path: Path) -> None:
     assert json.loads(r.out)["file"].endswith("film\\xff.toml")
 
 
+@pytest.mark.slow
 def test_arguments_that_are_not_utf8_give_a_clean_error() -> None:
     p = lostcli("countdown", "--tz", b"\xff\xfe")
     assert p.returncode == 2
@@ -123,6 +128,7 @@ def test_arguments_that_are_not_utf8_give_a_clean_error() -> None:
 @pytest.mark.parametrize(
     "args", [["info"], ["prompt"], ["--version"], ["--help"], ["credits", "--json"]]
 )
+@pytest.mark.slow
 def test_a_closed_stdout_is_one_error_line(args: list[str]) -> None:
     command = shlex.join([*script(), *args])
     p = subprocess.run(
@@ -132,6 +138,7 @@ def test_a_closed_stdout_is_one_error_line(args: list[str]) -> None:
     assert p.stderr == b"lostcli: error: cannot write the output: standard output is closed\n"
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_error_line() -> None:
     """The kernel's own full device."""
     command = shlex.join([*script(), "info"])
@@ -145,6 +152,7 @@ def test_a_full_disk_is_one_error_line() -> None:
     assert p.stderr == b"lostcli: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.slow
 def test_with_stderr_closed_errors_never_reach_stdout() -> None:
     command = shlex.join([*script(), "countdown", "--tz", "Nowhere/Land"])
     p = subprocess.run(

@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 
 from lostcli import render
-from tests.conftest import LATER, run, script
+from tests.conftest import LATER, need, run, script
 from tests.test_live import exit_status, read_until
 
 COMMANDS = [
@@ -56,7 +56,7 @@ def test_prompt_help_is_the_full_clis_though_prompt_itself_is_not() -> None:
     assert fast.out == "✦ 543d ago\n"
     r = run("prompt", "--help")
     assert r.out.startswith("Usage: lostcli prompt [OPTIONS]\n")
-    for option in ("--format FMT", "--ascii", "--color", "--tz ZONE", "--now WHEN"):
+    for option in ("--format FMT", "--ascii", "--tz ZONE", "--now WHEN"):
         assert f"  {option}" in r.out
 
 
@@ -64,13 +64,15 @@ def test_the_fast_prompt_parser_knows_the_options_the_cli_declares() -> None:
     from typer.main import get_command
 
     from lostcli import cli, prompt
+    from lostcli.cli import argv
 
     group = get_command(cli.app)
     assert isinstance(group, cli.Group)
-    # --film and --lang are global options, which the full CLI takes on either side of `prompt`
-    declared = {**cli._options(group.commands["prompt"]), "--film": True, "--lang": True}
-    declared.pop("--help", None)
-    assert declared == {**dict.fromkeys(prompt.FLAGS, False), **dict.fromkeys(prompt.VALUED, True)}
+    # the global options too, which the full CLI takes on either side of `prompt` (--version,
+    # which only shows the version, the fast path leaves to the full CLI)
+    declared = {**argv.options(group.commands["prompt"]), **argv.options(group)}
+    declared.pop("--version")
+    assert declared == prompt.ALL
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,13 @@ def test_the_fast_prompt_parser_knows_the_options_the_cli_declares() -> None:
             ["prompt", "--now", LATER, "--film", "{film}"],
             ["--film", "{film}", "prompt", "--now", LATER],
         ),
+        # issue 21: prompt takes every global option, in its fast path as in the full CLI
+        (["prompt", "--now", LATER, "--no-pager"], ["--no-pager", "prompt", "--now", LATER]),
+        (
+            ["prompt", "--now", LATER, "--color", "always"],
+            ["--color", "always", "prompt", "--now", LATER],
+        ),
+        (["prompt", "--version"], ["--version"]),
     ],
 )
 def test_global_options_work_after_the_command(
@@ -100,8 +109,49 @@ def test_global_options_work_after_the_command(
     assert one.code == 0
 
 
-def test_prompts_own_color_flag_stays_with_prompt() -> None:
-    assert run("prompt", "--color", "--now", LATER).out == "\x1b[35m✦ 543d ago\x1b[0m\n"
+@pytest.mark.parametrize(
+    ("args", "env", "colour"),
+    [
+        (["--color", "always", "prompt"], {}, True),
+        (["prompt", "--color", "always"], {}, True),
+        (["prompt", "--color=never"], {"FORCE_COLOR": "1"}, False),
+        (["prompt"], {"FORCE_COLOR": "1"}, True),
+        (["prompt", "--color", "auto"], {}, False),  # a prompt is drawn through a pipe
+        (["--color", "auto", "prompt"], {}, False),
+        (["prompt", "--color"], {}, True),  # alone, as `ls --color`: always
+        (["--color", "prompt"], {"NO_COLOR": "1"}, True),
+    ],
+)
+def test_one_color_option_colours_the_prompt_too(
+    args: list[str], env: dict[str, str], colour: bool
+) -> None:
+    """--color is the global WHEN option for every command: `prompt` colours its segment when
+    colour is `always` (issue 21: `--color always prompt` coloured nothing)."""
+    r = run(*args, "--now", LATER, env=env, tty=True)
+    assert r.out == ("\x1b[35m✦ 543d ago\x1b[0m\n" if colour else "✦ 543d ago\n")
+
+
+def test_a_bad_color_is_a_usage_error_in_every_path() -> None:
+    for args in (["prompt", "--color=bogus"], ["--color=bogus", "prompt"], ["info", "--color=x"]):
+        r = run(*args)
+        assert (r.code, r.out) == (2, ""), args
+        assert r.err.splitlines()[-1].startswith("lostcli: error: Invalid value for '--color'")
+    assert run("prompt", "--color", "bogus").code == 2  # --color alone, and an extra argument
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+def test_korean_help_breaks_between_words_and_uses_the_width(columns: int) -> None:
+    """Issue 22, item 4: never inside `$LOSTCLI_TZ`, `Asia/Seoul` or an English word, and the
+    terminal's width, in cells, as the English help uses it."""
+    r = run("--lang", "ko", "countdown", "--help", env={"COLUMNS": str(columns)})
+    assert (r.code, r.err) == (0, "")
+    lines = r.out.splitlines()
+    words = {word for line in lines for word in line.split()}
+    for whole in ("$LOSTCLI_TZ", "Asia/Seoul", "ISO", "8601", "--now", "--json"):
+        assert any(whole in word for word in words), whole
+    assert not any(w.endswith(("$LOST", "Asia/", "$LOSTCLI_")) for w in words)
+    widest = max(cell_len(line) for line in lines)
+    assert columns - 8 <= widest <= columns  # Click's count of characters used 55% of it
 
 
 @pytest.mark.parametrize(
@@ -190,6 +240,7 @@ def in_a_pty(args: list[str], env: dict[str, str]) -> tuple[int, int]:
         {"LOSTCLI_PAGER": "sed s/^/PAGED:/", "PAGER": "cat"},  # LOSTCLI_PAGER wins
     ],
 )
+@pytest.mark.slow
 def test_output_taller_than_the_terminal_goes_through_the_pager(env: dict[str, str]) -> None:
     pid, fd = in_a_pty(["curiosities"], {**env, "NO_COLOR": "1"})
     shown = read_until(fd, None)
@@ -207,6 +258,7 @@ def test_output_taller_than_the_terminal_goes_through_the_pager(env: dict[str, s
         (["trailer"], {"PAGER": "sed s/^/PAGED:/"}),  # it fits: no pager
     ],
 )
+@pytest.mark.slow
 def test_no_pager(args: list[str], env: dict[str, str]) -> None:
     pid, fd = in_a_pty(args, env)
     shown = read_until(fd, None)
@@ -215,6 +267,7 @@ def test_no_pager(args: list[str], env: dict[str, str]) -> None:
     assert b"PAGED:" not in shown and b"Lost in Starlight" in shown
 
 
+@pytest.mark.slow
 def test_a_pager_that_cannot_start_still_shows_the_text() -> None:
     pid, fd = in_a_pty(["curiosities"], {"PAGER": "no-such-pager-here", "NO_COLOR": "1"})
     shown = read_until(fd, None)
@@ -223,8 +276,10 @@ def test_a_pager_that_cannot_start_still_shows_the_text() -> None:
     assert b"1. It is the first Korean" in shown
 
 
+@pytest.mark.slow
 def test_the_real_less_pages_and_quits_on_q() -> None:
     """less, with the defaults lostcli gives it (LESS=FRX): the first screen, then `q`."""
+    need("less")
     pid, fd = in_a_pty(["curiosities"], {"PAGER": "less", "NO_COLOR": "1"})
     read_until(fd, b"It is the first Korean")
     assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # still showing the first screen

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lostcli import prompt
+from lostcli.settings import BUNDLED, Settings
 from tests.conftest import environment, run, run_process, script
 
 RELEASE = 1748588400  # 2025-05-30T07:00:00Z
@@ -56,13 +57,14 @@ def lostcli_prompt(
     return run_process("prompt", *args, env=env)
 
 
+@pytest.mark.slow
 def test_prompt_command(tmp_path: Path) -> None:
     env = {"XDG_CACHE_HOME": str(tmp_path)}
     p = lostcli_prompt("--now", "2025-05-27T02:47:51Z", env=env)
     assert (p.returncode, p.stdout, p.stderr) == (0, "✦ 3d 04h\n", "")
     assert lostcli_prompt("--now=@1748588400", "--ascii", env=env).stdout == "* out now\n"
-    colored = lostcli_prompt("--now", "@0", "--color", "--format", "{title}", env=env).stdout
-    assert colored == "\x1b[35mStarlight\x1b[0m\n"
+    colored = lostcli_prompt("--now", "@0", "--color", "always", "--format", "{title}", env=env)
+    assert colored.stdout == "\x1b[35mStarlight\x1b[0m\n"
     naive = lostcli_prompt("--now", "2025-05-30 15:00", "--tz", "Asia/Seoul", env=env).stdout
     assert naive == "✦ 1h 00m\n"
 
@@ -92,23 +94,26 @@ def test_prompt_usage_errors_are_worded_as_the_clis(args: list[str], message: st
     assert other[2] == "lostcli: error: Got unexpected extra argument(s) (extra)"
 
 
+@pytest.mark.slow
 def test_prompt_help_lists_placeholders() -> None:
     p = lostcli_prompt("--help")
     assert p.returncode == 0 and "{rel}" in p.stdout
 
 
+@pytest.mark.slow
 def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: str) -> None:
     record = tmp_path / "film.toml"
     record.write_text(record_text)
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
     (cache,) = (tmp_path / "cache" / "lostcli").glob("prompt-*")
-    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t\t")
+    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t\t\t")
     record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
     os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
 
 
+@pytest.mark.slow
 def test_a_record_replaced_by_one_of_the_same_size_and_mtime_is_noticed(
     tmp_path: Path, record_text: str
 ) -> None:
@@ -127,6 +132,7 @@ def test_a_record_replaced_by_one_of_the_same_size_and_mtime_is_noticed(
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Charl\n"
 
 
+@pytest.mark.slow
 def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> None:
     cache = tmp_path / "cache"
     for short in ("Alpha", "Bravo"):
@@ -146,11 +152,12 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
 
 @pytest.mark.parametrize(
     "payload",
-    [b"12x\tTitle\t\t\t\t", b"\xd9\xa1\tTitle\t\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t\t",
-     b"1\tA\tB\t\t\t\t", b"1" * 20 + b"\tT\t\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t\t",
-     b"\xff\tT\t\t\t\t", b"1\tT\t\t2\t\t", b"1\tT\t{icon}\x07\t\t\t", b"1\tT\t\t\t\tfr",
-     b"1\tT\t{nope}\t\t\t"],
+    [b"12x\tTitle\t\t\t\t\t", b"\xd9\xa1\tTitle\t\t\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t\t\t",
+     b"1\tA\tB\t\t\t\t\t", b"1" * 20 + b"\tT\t\t\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t\t\t",
+     b"\xff\tT\t\t\t\t\t", b"1\tT\t\t2\t\t\t", b"1\tT\t{icon}\x07\t\t\t\t",
+     b"1\tT\t\t\t\t\tsometimes", b"1\tT\t\t\t\tk\x00o\t", b"1\tT\t{nope}\t\t\t\t"],
 )  # fmt: skip
+@pytest.mark.slow
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
     """An entry with the right key but a payload this module never writes (Arabic-Indic digits,
     an escape sequence, too long) is rebuilt from the record, not shown."""
@@ -160,14 +167,15 @@ def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> 
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
     (entry,) = (tmp_path / "lostcli").glob("prompt-*")
     config = str(Path(os.environ["HOME"]) / ".config" / "lostcli" / "config.toml")
-    found = files.cache_entry(str(tmp_path / "lostcli"), "prompt", prompt.BUNDLED, config)
+    found = files.cache_entry(str(tmp_path / "lostcli"), "prompt", BUNDLED, config)
     assert found is not None and found[0] == str(entry)
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t\t".encode()
     entry.write_bytes(found[1] + payload)
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t\t".encode()
 
 
+@pytest.mark.slow
 def test_cache_tells_relative_paths_in_different_directories_apart(
     tmp_path: Path, record_text: str
 ) -> None:
@@ -193,12 +201,14 @@ def test_prompt_without_home_or_cache_still_works() -> None:
     assert (p.returncode, p.stdout) == (0, "✦ out now\n")
 
 
+@pytest.mark.slow
 def test_bad_record_in_prompt_exits_1(tmp_path: Path) -> None:
     p = lostcli_prompt(env={"LOSTCLI_FILM": str(tmp_path / "none.toml")})
     assert p.returncode == 1
     assert p.stderr == f"lostcli: error: {tmp_path / 'none.toml'}: no such file\n"
 
 
+@pytest.mark.slow
 def test_prompt_imports_no_heavy_module(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     for _ in range(2):  # the second run is the usual one, with a warm cache
@@ -225,13 +235,14 @@ def test_init_through_the_full_cli_is_listed_in_help() -> None:
         st.floats(min_value=RELEASE - 3600, max_value=RELEASE + 3600),  # seconds show here
     ).map(lambda t: round(t, 3))
 )
+@pytest.mark.slow
 def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
     """Fractional and pre-1970 instants round down in both (a truncating prompt was a second
     later than the countdown before 1970)."""
     data = json.loads(run("countdown", "--json", "--now", f"@{instant}").out)
     assert data["seconds"] == RELEASE - math.floor(instant)
     env, _, _ = environment()
-    assert prompt._now({"--now": f"@{instant}"}, env, None) == math.floor(instant)
+    assert prompt._now({"--now": f"@{instant}"}, env, Settings.build(env)) == math.floor(instant)
     rel, days, status = prompt.relative(data["seconds"])
     shown = run("prompt", "--now", f"@{instant}", "--format", "{rel}|{days}|{status}").out
     assert shown == f"{rel}|{days}|{status}\n"
@@ -264,6 +275,7 @@ def test_the_korean_segment(delta: int, text: str) -> None:
         ({"LOSTCLI_LANG": "en"}, 'lang = "ko"\n', ["--lang", "ko"], "ko", "--lang"),
     ],
 )  # fmt: skip
+@pytest.mark.slow
 def test_the_language_is_chosen_in_order(
     env: dict[str, str], config: str, args: list[str], lang: str, origin: str, tmp_path: Path
 ) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import BinaryIO
 
+    from lostcli.locales import Locale
+
 MAX_COLUMNS = 500  # COLUMNS=1000000 must not make a view write megabytes of padding
 
 
@@ -50,12 +52,6 @@ class Environment:
         self.clock = clock
         self._terminal_size = terminal_size
         self._abandoned = False
-        # Set from the command line and the config file once they are read (cli.py).
-        self.color_option: str | None = None
-        self.color_config: str | None = None
-        self.lang_option: str | None = None
-        self.lang_config: str | None = None
-        self.paging = True
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -79,66 +75,19 @@ class Environment:
             stderr_isatty=err_tty,
         )
 
-    def color_source(self) -> tuple[str, str]:
-        """(auto, always or never; where that comes from): --color, then NO_COLOR (no-color.org),
-        then FORCE_COLOR, then the config file."""
-        for value, origin in (
-            (self.color_option, "--color"),
-            ("never" if self.environ.get("NO_COLOR") else None, "$NO_COLOR"),
-            ("always" if self.environ.get("FORCE_COLOR") else None, "$FORCE_COLOR"),
-            (self.color_config, "config"),
-        ):
-            if value:
-                return value, origin
-        return "auto", "default"
-
-    def lang_source(self) -> tuple[str, str]:
-        """(en or ko; where that comes from): --lang, then LOSTCLI_LANG, then the config file,
-        then the locale as POSIX orders it (LC_ALL, LC_MESSAGES, LANG: ko_KR.UTF-8 and the like
-        are Korean); English otherwise."""
-        for value, origin in (
-            (self.lang_option, "--lang"),
-            (self.environ.get("LOSTCLI_LANG"), "$LOSTCLI_LANG"),
-            (self.lang_config, "config"),
-        ):
-            if value:
-                return ("ko" if value.lower().startswith("ko") else "en"), origin
-        for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-            value = self.environ.get(var)
-            if value:
-                return ("ko" if value.startswith("ko") else "en"), f"${var}"
-        return "en", "default"
-
     @property
-    def lang(self) -> str:
-        return self.lang_source()[0]
-
-    @property
-    def color(self) -> bool:
-        """Colour on stdout: as color_source says; `auto` is a terminal that is not `dumb`."""
-        choice = self.color_source()[0]
-        if choice != "auto":
-            return choice == "always"
+    def color_terminal(self) -> bool:
+        """Whether stdout is a terminal that shows colour: one whose TERM is not `dumb`. Whether
+        to colour is the colour setting's decision (settings.py), made with this."""
         return self.stdout_isatty and self.environ.get("TERM") != "dumb"
 
-    @property
-    def pager(self) -> str | None:
-        """The pager command for output taller than the terminal, as git chooses one:
-        LOSTCLI_PAGER, then PAGER, then `less`; none when it is empty or `cat`, with
-        --no-pager, or when stdout is not a terminal."""
-        command = self.environ.get("LOSTCLI_PAGER", self.environ.get("PAGER", "less"))
-        if not (self.paging and self.stdout_isatty and self.stdout is not None):
-            return None
-        return None if command.strip() in ("", "cat") else command
-
-    def page(self, text: str) -> None:
-        """Text through the pager, which writes to the terminal itself; written directly if the
-        pager cannot be started. `less` is given git's defaults (LESS=FRX): colours shown, and it
-        quits at once when the text fits after all."""
+    def page(self, text: str, command: str) -> None:
+        """Text through the pager `command`, which writes to the terminal itself; written
+        directly if the pager cannot be started. `less` is given git's defaults (LESS=FRX):
+        colours shown, and it quits at once when the text fits after all."""
         import subprocess
 
-        command = self.pager
-        assert command is not None and self.stdout is not None
+        assert self.stdout is not None
         environ = {"LESS": "FRX", "LV": "-c", **self.environ}
         data = text.encode(self.stdout_encoding, ERRORS)
         try:
@@ -223,16 +172,18 @@ class Environment:
                 "cannot write the output: {reason}", reason=e.strerror or str(e)
             ) from None
 
-    def error(self, message: str | Message | LostcliError, usage: str | None = None) -> None:
+    def error(
+        self, message: str | Message | LostcliError, lang: Locale | str, usage: str | None = None
+    ) -> None:
         """`lostcli: error: message` on stderr in the run's language, after the usage line for
         a usage error; never on stdout, even when stderr is closed."""
-        self.report(Message("error: {message}", message=_message(message)), usage)
+        self.report(Message("error: {message}", message=_message(message)), lang, usage)
 
-    def warn(self, message: str | Message) -> None:
-        self.report(Message("warning: {message}", message=message))
+    def warn(self, message: str | Message, lang: Locale | str) -> None:
+        self.report(Message("warning: {message}", message=message), lang)
 
-    def report(self, line: Message, usage: str | None = None) -> None:
-        text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(line.text(self.lang))}\n"
+    def report(self, line: Message, lang: Locale | str, usage: str | None = None) -> None:
+        text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(line.text(lang))}\n"
         self.write_stderr(text.encode(self.stderr_encoding, ERRORS))
 
     def write_stderr(self, data: bytes) -> None:

@@ -16,7 +16,7 @@ def main() -> int:
 
 def run(argv: list[str], env: Environment) -> int:
     try:
-        if argv[:1] == ["prompt"] and not {"-h", "--help"} & set(argv):
+        if argv[:1] == ["prompt"] and not {"-h", "--help", "--version"} & set(argv):
             # Prompt speed: this path never imports typer, rich or dateutil.
             from lostcli import prompt
 
@@ -32,7 +32,9 @@ def run(argv: list[str], env: Environment) -> int:
     except BrokenPipeError:  # the reader went away (`lostcli info | head -1`): stop quietly
         return ExitStatus.ERROR
     except LostcliError as e:  # the prompt's and --version's output errors
-        env.error(e)
+        from lostcli.settings import language
+
+        env.error(e, language(env))
         return e.status
     except KeyboardInterrupt:  # Ctrl-C before the CLI's own handling is in place
         return ExitStatus.INTERRUPTED

@@ -20,10 +20,10 @@ from lostcli import formatting
 from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
-    from lostcli.config import Setting
     from lostcli.ephemeris import Event, Signal
     from lostcli.film import Film, Problem, Role
     from lostcli.marsclock import MarsTime
+    from lostcli.settings import Settings
     from lostcli.timeline import Countdown
 
 T = TypeVar("T")
@@ -159,14 +159,16 @@ class CuriositiesOut(_Out, frozen=True):
     curiosities: list[CuriosityOut]
 
 
-class SettingOut(_Out, frozen=True):
+class SettingOut(_Out, frozen=True, omit_defaults=True):
     value: str | bool
     origin: str
+    warning: str | None = None  # about a value passed over for this one (in English)
 
 
-class SettingsOut(_Out, frozen=True):
+class SettingsOut(_Out, frozen=True, omit_defaults=True):
     file: str | None
     settings: dict[str, SettingOut]
+    error: str | None = None  # why the config file is not used
 
 
 class ProblemOut(_Out, frozen=True):
@@ -331,17 +333,21 @@ def curiosities(film: Film) -> CuriositiesOut:
     )
 
 
-def settings(found: list[Setting], file: str) -> SettingsOut:
+def settings(current: Settings) -> SettingsOut:
+    file = current.file or ""
     origin = {"config": printable(file)}
+    error = current.file_error
     return SettingsOut(
         file=printable(file) or None,
         settings={
             s.key: SettingOut(
                 printable(s.value) if isinstance(s.value, str) else s.value,  # as the view shows it
                 origin.get(s.origin, s.origin),
+                printable(str(s.warning)) if s.warning else None,
             )
-            for s in found
+            for s in current.rows()
         },
+        error=printable(str(error.message)) if error else None,
     )
 
 

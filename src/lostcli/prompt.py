@@ -2,40 +2,41 @@
 
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
 importlib.resources on the usual path. What the segment needs of the record (release instant and
-short title) and of the config file (the prompt's format and icon, the zone) comes from one small
-cache entry per record file, keyed by the state of both files (files.record_key); they are read
-and validated again only when one of them changes (or when no cache can be written).
+short title) and of the config file (its values, for the settings) comes from one small cache
+entry per record file, keyed by the state of both files (files.record_key); they are read and
+validated again only when one of them changes (or when no cache can be written).
 
-`lostcli prompt --help` goes to the full CLI, whose `prompt` command declares the same options.
+The segment is coloured when the colour setting is `always` (--color always, FORCE_COLOR, the
+config file's color): a prompt is drawn through a pipe, so `auto` leaves it plain, as does never.
+Global options are taken here too (--no-pager, which changes nothing here, among them); the
+prompt shows no warnings, which `lostcli config` lists. `lostcli prompt --help` and `--version`
+go to the full CLI, whose `prompt` command declares the same options.
 """
 
 from __future__ import annotations
 
-import os
-
 from lostcli.errors import ExitStatus, LostcliError, Message, UsageError
 from lostcli.files import cache_entry, cached, store
-from lostcli.formatting import COMPACT, relative
-from lostcli.text import fill, printable, template_problem
+from lostcli.formatting import relative
+from lostcli.settings import ALONE, COLORS, OPTIONS, PLACEHOLDERS, Settings, language, record
+from lostcli.text import fill, printable, quoted, template_problem
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
     from lostcli.context import Environment
     from lostcli.film import Film
+    from lostcli.settings import Value
+
+    Options = dict[str, str | bool]
 
 ICON, ASCII_ICON = "✦", "*"
-FORMAT = "{icon} {rel}"
-PLACEHOLDERS = ("icon", "title", "rel", "days", "status")
-FLAGS = ("--ascii", "--color")
-VALUED = ("--format", "--tz", "--now", "--film", "--lang")
-LANGS = tuple(COMPACT)  # the languages the segment is written in
+# The options of `lostcli prompt`, each with whether it takes a value: its own, and the global
+# ones, which every command takes (a test keeps them the same as the full CLI's).
+OWN = {"--format": True, "--ascii": False, "--tz": True, "--now": True}
+ALL = {**OWN, **OPTIONS}
 MAX_ENTRY = 1024  # a title and a format are one line each
-# The bundled record, found beside this module; film.bundled_path() names the same file through
-# importlib.resources, which would cost more than all of this command's other work.
-BUNDLED = os.path.join(os.path.dirname(__file__), "data", "film.toml")
-
-# What the cache keeps: release (Unix seconds), title, and the config's format, ascii, tz, lang.
-Facts = tuple[int, str, "str | None", "bool | None", "str | None", "str | None"]
+# The config file's values that the cache keeps, in its order.
+KEYS = ("prompt.format", "prompt.ascii", "tz", "lang", "color")
 
 
 def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str = "en") -> str:
@@ -52,54 +53,48 @@ def check_format(fmt: str) -> None:
         raise UsageError(Message("{path}: {message}", path="--format", message=problem))
 
 
-def facts(path: str, env: Environment) -> Facts:
-    """What the segment needs of the record at `path` and of the config file, through the cache."""
+def facts(path: str, env: Environment) -> tuple[int, str, dict[str, Value]]:
+    """What the segment needs of the record at `path` (release as Unix seconds, title), and the
+    config file's values, through the cache."""
     entry = cache_entry(env.cache_dir, "prompt", path, env.config_file)
     if entry is not None and (stored := cached(entry, MAX_ENTRY)) is not None:
         found = _decoded(stored)
         if found is not None:
             return found
     loaded = _load(path, env)  # a path with no cache entry: the loader says what is wrong
-    encoded = _encoded(loaded)
+    encoded = _encoded(*loaded)
     if entry is not None and encoded is not None:
         store(entry[0], entry[1] + encoded)
     return loaded
 
 
-def _encoded(found: Facts) -> bytes | None:
-    fields = [
-        str(found[0]),
-        found[1],
-        found[2] or "",
-        _flag(found[3]),
-        found[4] or "",
-        found[5] or "",
-    ]
+def _encoded(release: int, title: str, configured: dict[str, Value]) -> bytes | None:
+    values = [configured.get(key) for key in KEYS]
+    fields = [str(release), title, *("" if v is None else str(int(v)) if isinstance(v, bool)
+                                     else v for v in values)]  # fmt: skip
     if not all(f.isprintable() for f in fields):  # a tab or a newline would break the entry
         return None
     return "\t".join(fields).encode()
 
 
-def _decoded(stored: bytes) -> Facts | None:
+def _decoded(stored: bytes) -> tuple[int, str, dict[str, Value]] | None:
     """A cache entry's payload, only if it is what `_encoded` writes: what a prompt shows on
     every redraw must not come from a file that someone else changed."""
     try:
-        release, title, fmt, ascii_icon, tz, lang = stored.decode("utf-8").split("\t")
+        release, title, fmt, ascii_icon, tz, lang, color = stored.decode("utf-8").split("\t")
     except (UnicodeDecodeError, ValueError):
         return None
     digits = release.removeprefix("-")
     if not (digits.isascii() and digits.isdigit() and len(digits) < 15):
         return None
-    if ascii_icon not in ("", "0", "1") or lang not in ("", *LANGS):
+    if ascii_icon not in ("", "0", "1") or color not in ("", *COLORS):
         return None
-    if not all(f.isprintable() for f in (title, fmt, tz)) or template_problem(fmt, PLACEHOLDERS):
+    texts = (title, fmt, tz, lang)
+    if not all(f.isprintable() for f in texts) or template_problem(fmt, PLACEHOLDERS):
         return None
     flag = {"": None, "0": False, "1": True}[ascii_icon]
-    return int(release), title, fmt or None, flag, tz or None, lang or None
-
-
-def _flag(value: bool | None) -> str:
-    return "" if value is None else str(int(value))
+    values = (fmt or None, flag, tz or None, lang or None, color or None)
+    return int(release), title, dict(zip(KEYS, values, strict=True))
 
 
 def of_record(record: Film) -> tuple[int, str]:
@@ -107,107 +102,105 @@ def of_record(record: Film) -> tuple[int, str]:
     return int(record.release.instant.timestamp()), printable(" ".join(record.title.short.split()))
 
 
-def _load(path: str, env: Environment) -> Facts:
+def _load(path: str, env: Environment) -> tuple[int, str, dict[str, Value]]:
     from pathlib import Path
 
     from lostcli import config, film
 
     release, title = of_record(film.load(Path(path)))
-    settings = config.load(env)
-    prompt = settings.prompt
-    return release, title, prompt.format, prompt.ascii, settings.tz, settings.lang
+    return release, title, config.load(env).values()
 
 
-def options(argv: list[str]) -> dict[str, str | bool]:
-    """The options of `lostcli prompt`, read without Typer: FLAGS and VALUED, as the full CLI's
-    `prompt` command declares them (a test keeps the two the same), and their errors as Click
-    words them: a wrong option first, then any argument (the command takes none)."""
-    opts: dict[str, str | bool] = {}
+def options(argv: list[str]) -> Options:
+    """The options of `lostcli prompt`, read without Typer (ALL, with settings.ALONE as the full
+    CLI reads it), and their errors as Click words them: a wrong option first, then any argument
+    (the command takes none)."""
+    opts: Options = {}
     extra: list[str] = []
-    args = iter(argv)
-    for arg in args:
+    i = 0
+    while i < len(argv):
+        arg, i = argv[i], i + 1
         name, eq, value = arg.partition("=")
         if arg == "--":
-            extra += args
-        elif arg == "-" or not arg.startswith("-"):
+            extra += argv[i:]
+            break
+        if arg == "-" or not arg.startswith("-"):
             extra.append(arg)
-        elif name in FLAGS:
+        elif name not in ALL:
+            raise UsageError(Message("No such option: {name}", name=printable(name)))
+        elif not ALL[name]:
             if eq:
-                raise _Usage(f"Option '{name}' does not take a value.")
+                raise UsageError(Message("Option {name} does not take a value.", name=quoted(name)))
             opts[name] = True
-        elif name in VALUED:
-            given = value if eq else next(args, None)
-            if given is None:
-                raise _Usage(f"Option '{name}' requires an argument.")
-            if name == "--lang" and given not in LANGS:
-                raise _Usage(f"Invalid value for '--lang': {given!r} is not one of 'en', 'ko'.")
-            opts[name] = given
+        elif eq:
+            opts[name] = value
+        elif name in ALONE and (i >= len(argv) or argv[i] not in ALONE[name][1]):
+            opts[name] = ALONE[name][0]
+        elif i < len(argv):
+            opts[name], i = argv[i], i + 1
         else:
-            raise _Usage(f"No such option: {name}")
+            raise UsageError(Message("Option {name} requires an argument.", name=quoted(name)))
     if extra:
-        raise _Usage(f"Got unexpected extra argument(s) ({' '.join(extra)})")
+        raise UsageError(
+            Message("Got unexpected extra argument(s) ({args})", args=printable(" ".join(extra)))
+        )
     return opts
-
-
-class _Usage(Exception):
-    pass
 
 
 def main(argv: list[str], env: Environment) -> int:
     """The fast path of `lostcli prompt ARGS`, from entry.py."""
+    opts: Options = {}
     try:
         opts = options(argv)
-    except _Usage as e:
-        from lostcli.i18n import click_message
-
-        return _usage(env, click_message(str(e), env.lang))
-    return run(opts, env)
-
-
-def _usage(env: Environment, message: str | LostcliError) -> int:
-    """A usage error under the command's usage line, as the full CLI shows one."""
-    from lostcli.i18n import translator, try_help
-
-    lang = env.lang
-    more = try_help("lostcli prompt", lang)
-    env.error(message, f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}")
-    return ExitStatus.USAGE
+        path = str(record(_str(opts.get("--film")), env.environ).value)
+        release, title, configured = facts(path, env)
+        settings = Settings.build(env, opts, configured)
+    except LostcliError as e:
+        return failed(env, e, language(env, opts))
+    return run(opts, env, settings, release, title)
 
 
-def run(opts: dict[str, str | bool], env: Environment, film_path: str | None = None) -> int:
-    path = str(opts.get("--film") or film_path or env.environ.get("LOSTCLI_FILM") or BUNDLED)
-    # --lang here, or before `prompt` in the full CLI, which has set it already
-    env.lang_option = _str(opts.get("--lang")) or env.lang_option
+def run(opts: Options, env: Environment, settings: Settings, release: int, title: str) -> int:
+    """The segment of the record's `release` and `title`, with the command's own options."""
+    lang = str(settings.lang.value)
     given = _str(opts.get("--format"))
     try:
         if given:
             check_format(given)
-        release, title, fmt, ascii_icon, tz, lang = facts(path, env)
-        env.lang_config = lang
-        now = _now(opts, env, tz)
-    except UsageError as e:
-        return _usage(env, e)
+        now = _now(opts, env, settings)
     except LostcliError as e:
-        env.error(e)
-        return e.status
-    icon = ASCII_ICON if opts.get("--ascii") or ascii_icon else ICON
-    text = segment(given or fmt or FORMAT, release, now, title, icon, env.lang)
-    if opts.get("--color"):
+        return failed(env, e, lang)
+    fmt, ascii_icon = settings.segment(given, opts.get("--ascii") is True)
+    text = segment(fmt, release, now, title, ASCII_ICON if ascii_icon else ICON, lang)
+    if settings.color.value == "always":
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")
-    return 0
+    return ExitStatus.OK
 
 
-def _now(opts: dict[str, str | bool], env: Environment, configured_tz: str | None) -> int:
+def failed(env: Environment, error: LostcliError, lang: str) -> int:
+    """An error on stderr; a usage error under the command's usage line, as the full CLI shows
+    one."""
+    if isinstance(error, UsageError):
+        from lostcli.i18n import translator, try_help
+
+        more = try_help("lostcli prompt", lang)
+        env.error(error, lang, f"{translator(lang)('Usage:')} lostcli prompt [OPTIONS]\n{more}")
+    else:
+        env.error(error, lang)
+    return error.status
+
+
+def _now(opts: Options, env: Environment, settings: Settings) -> int:
     """The instant as whole Unix seconds, rounded down as countdown rounds it (also before 1970)."""
     current = env.clock()
     if "--now" not in opts and "--tz" not in opts:
         return int(current // 1)
     from datetime import UTC, datetime
 
-    from lostcli import clock, zones
+    from lostcli import clock
 
-    zone, _ = zones.resolve(_str(opts.get("--tz")), env.environ, configured_tz)  # no warnings
+    zone, _ = settings.zone(_str(opts.get("--tz")))  # a prompt shows no warnings
     when = opts.get("--now")
     if not isinstance(when, str):
         return int(current // 1)

@@ -1,0 +1,142 @@
+"""The session: what a command may touch. The injected environment, the run's settings, the
+running command's context (for its usage line), and the few things every command does with
+them: load the record, find the moment, show a view or JSON, save a file."""
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lostcli import film, jsonout, render
+from lostcli.context import Environment
+from lostcli.errors import LostcliError, Message, UsageError
+from lostcli.files import NoReader, write_user_file
+from lostcli.settings import Settings
+from lostcli.text import quoted
+
+# Start-up is a feature: what only some commands need is imported by them (the time engine,
+# JSON, Rich), and these names serve the type checker alone.
+if TYPE_CHECKING:
+    import msgspec
+    from rich.console import RenderableType
+
+    from lostcli import timeline, zones
+
+
+class CommandUsageError(UsageError):
+    """A usage error of the command whose context is `ctx`, so that its usage line is shown."""
+
+    def __init__(self, message: Message, ctx: Any) -> None:
+        super().__init__(message)
+        self.ctx = ctx
+
+
+class Session:
+    def __init__(self, env: Environment, settings: Settings) -> None:
+        self.env = env
+        self.settings = settings
+        self.ctx: Any = None  # the running command's Click context
+
+    @property
+    def lang(self) -> str:
+        return str(self.settings.lang.value)
+
+    @property
+    def color(self) -> bool:
+        """Colour on stdout: `always`, or `auto` on a terminal that shows it."""
+        choice = self.settings.color.value
+        return choice == "always" or (choice == "auto" and self.env.color_terminal)
+
+    @property
+    def pager(self) -> str | None:
+        """The pager for output taller than the terminal: only when stdout is one."""
+        command = self.settings.pager.value
+        return command if isinstance(command, str) and self.env.stdout_isatty else None
+
+    def warn(self, message: Message) -> None:
+        self.env.warn(message, self.lang)
+
+    def load_film(self) -> film.Film:
+        return film.load(Path(str(self.settings.film.value)), self.env.cache_dir)
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.env.clock(), UTC)
+
+    def moment(self, tz: str | None, now: str | None) -> "tuple[zones.Zone, datetime]":
+        """The zone and the instant that the options and the settings ask for."""
+        from lostcli import clock
+
+        try:
+            zone, warning = self.settings.zone(tz)
+            instant = clock.parse(now, zone, self.now()) if now is not None else self.now()
+        except UsageError as e:
+            raise self.usage(e.message) from None
+        if warning:
+            self.warn(warning)
+        return zone, instant
+
+    def countdown(self, record: film.Film, tz: str | None, now: str | None) -> "timeline.Countdown":
+        from lostcli import timeline
+
+        zone, instant = self.moment(tz, now)
+        return timeline.countdown(record.release, instant, zone)
+
+    def usage(self, message: str | Message, /, **params: object) -> CommandUsageError:
+        """A usage error tied to the running command, so that its usage line is shown."""
+        if not isinstance(message, Message):
+            message = Message(message, **params)
+        return CommandUsageError(message, self.ctx)
+
+    def show(
+        self,
+        as_json: bool,
+        view: "Callable[[], RenderableType]",
+        data: "Callable[[], msgspec.Struct]",
+        export: str | None = None,
+    ) -> None:
+        """The view, or with `as_json` the data; only the one asked for is built. With `export`,
+        the view is also saved as a picture (SVG, or HTML by the name)."""
+        if as_json:
+            if export is not None:
+                raise self.usage("--export goes without --json")
+            self.json(data())
+            return
+        if export is not None:
+            self.writable(export, "--export")
+            if export != "-" and not export.lower().endswith((".svg", ".html", ".htm")):
+                raise self.usage("--export: {path} is neither .svg nor .html", path=quoted(export))
+        shown = view()
+        if export is not None:  # before show, which fits the view to the terminal's encoding
+            title = f"lostcli {self.ctx.info_name if self.ctx else ''}".strip()
+            picture = render.picture(shown, export, title)
+            if export == "-":  # the picture alone on stdout, as `calendar -o -` writes
+                self.env.write_utf8(picture)
+                return
+            self.save(export, picture)
+        render.show(self.env, shown, self.color, self.pager)
+
+    def writable(self, path: str, option: str) -> None:
+        """A usage error for an output file that names a folder (`-` is stdout)."""
+        # os.path.isdir: Path.is_dir raises for a name too long, which the writer reports
+        if path != "-" and (path.endswith("/") or os.path.isdir(path)):  # noqa: PTH112
+            raise self.usage(
+                "{option}: {path} is a directory; name a file in it",
+                option=option,
+                path=quoted(path),
+            )
+
+    def save(self, path: str, text: str) -> None:
+        """Write a file the user named (files.write_user_file says how)."""
+        try:
+            write_user_file(path, text.encode("utf-8"))
+        except OSError as e:
+            reason = Message("no one is reading the FIFO") if isinstance(e, NoReader) else None
+            raise LostcliError(
+                "cannot write {path}: {reason}",
+                path=quoted(path),
+                reason=reason or e.strerror or str(e),
+            ) from None
+
+    def json(self, data: "msgspec.Struct | dict[str, Any]") -> None:
+        self.env.write_utf8(jsonout.encode(data) + "\n")
