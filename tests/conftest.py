@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,42 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LOSTCLI_FILM", "LOSTCLI_TZ", "NO_COLOR",
                 "LOSTCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # fmt: skip
         monkeypatch.delenv(var, raising=False)
+
+
+# The programs from outside Python that tests run, and how to get each on Debian (.ci/run
+# installs them all); a file they also need is named where they are asked for.
+INSTALL = {
+    "zsh": "apt-get install zsh", "fish": "apt-get install fish",
+    "elvish": "apt-get install elvish", "xonsh": "apt-get install xonsh",
+    "nu": "npm install --global nushell", "tmux": "apt-get install tmux",
+    "less": "apt-get install less", "localedef": "apt-get install locales",
+    "chromium": "apt-get install chromium fonts-noto-cjk",
+}  # fmt: skip
+
+
+def need(tool: str, *files: str) -> str:
+    """The path of `tool` (a key of INSTALL), with `files` that it needs. When one is missing the
+    test is skipped with the command that installs it, and in CI (CI set) it fails: nothing skips
+    there."""
+    found = shutil.which(tool)
+    if found is None or not all(Path(f).exists() for f in files):
+        message = f"needs {' and '.join([tool, *files])}: {INSTALL[tool]}"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return found
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call() -> Generator[None, object, object]:
+    """A test that starts a tool of INSTALL by name (subprocess, os.exec*) that is not there
+    goes as need() has it go: skipped with the command that installs it, failed in CI."""
+    try:
+        return (yield)
+    except FileNotFoundError as e:
+        if e.filename in INSTALL:
+            need(e.filename)
+        raise
 
 
 @dataclass

@@ -14,9 +14,10 @@ from tests.attack import REPRODUCTIONS, Case, attack_all, cases, report
 SEED, CASES = 20, 60
 
 # Device nodes can be made only by root, as CI runs the suite; nothing may skip there.
-pytestmark = pytest.mark.skipif(
-    os.geteuid() != 0 and not os.environ.get("CI"), reason="mknod needs root"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.geteuid() != 0 and not os.environ.get("CI"), reason="mknod needs root"),
+]
 
 
 def fails_cleanly(batch: list[Case], root: Path) -> None:

@@ -40,6 +40,7 @@ def test_the_leap_seconds_are_those_tzdata_lists() -> None:
     assert list(marsclock.LEAP_SECONDS) == listed
 
 
+@pytest.mark.slow
 def test_the_distance_is_within_a_thousandth_of_a_percent_on_every_day() -> None:
     days = [FIRST + timedelta(days=n) for n in range((LAST - FIRST).days)]
     ours = np.array([ephemeris.distance_km(day) for day in days])
@@ -47,12 +48,14 @@ def test_the_distance_is_within_a_thousandth_of_a_percent_on_every_day() -> None
     assert np.max(np.abs(ours / theirs - 1)) < 1e-5  # measured: see bench/accuracy.py
 
 
+@pytest.mark.slow
 def test_the_light_time_is_within_a_thousandth_of_a_percent() -> None:
     for day in (FIRST + timedelta(days=n, hours=n % 24) for n in range(0, 91_300, 61)):
         ours = ephemeris.one_way_seconds(day)
         assert ours == pytest.approx(jpl.uplink_seconds(jpl.tt_jd(day)), rel=1e-5), day
 
 
+@pytest.mark.slow
 def test_every_closest_approach_is_found_to_minutes_and_none_is_skipped() -> None:
     references = closest_approaches()
     assert len(references) in (117, 118)  # one a synodic period (2.1 years), 1800 to 2050
@@ -68,6 +71,7 @@ def test_every_closest_approach_is_found_to_minutes_and_none_is_skipped() -> Non
             assert abs(after - following) < MINUTES, reference
 
 
+@pytest.mark.slow
 def test_every_conjunction_is_found_to_minutes_and_the_cycle_starts_there() -> None:
     references = conjunctions()
     assert len(references) in (117, 118)
@@ -82,6 +86,7 @@ def test_every_conjunction_is_found_to_minutes_and_the_cycle_starts_there() -> N
         assert after.cycle_day == 0
 
 
+@pytest.mark.slow
 def test_the_blackout_is_where_the_sun_is_within_two_degrees() -> None:
     for reference in conjunctions()[1::4]:
         jd = jpl.tt_jd(reference)

@@ -17,7 +17,7 @@ from PIL import Image, ImageChops
 from rich.console import RenderableType
 
 from lostcli import film, render, views
-from tests.conftest import LATER, run
+from tests.conftest import LATER, need, run
 
 COMMANDS = [
     ["info", "--now", LATER],
@@ -69,9 +69,7 @@ def render_cell_width(svg: str) -> float:
 
 def chromium(page: Path, tmp_path: Path, *args: str) -> str:
     """Headless Chromium opening the page, with a home in `tmp_path`; what it printed."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        pytest.fail("chromium is needed (.ci/run installs Debian's chromium)")
+    found = shutil.which("chromium-browser") or need("chromium")
     home = tmp_path / "home"
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
            "XDG_CACHE_HOME": str(home / ".cache")}  # fmt: skip
@@ -99,6 +97,7 @@ def hostile_trailer() -> RenderableType:
     return views.trailer(msgspec.structs.replace(record, trailer=trailer))
 
 
+@pytest.mark.slow
 def test_a_link_in_an_html_card_runs_no_script(tmp_path: Path) -> None:
     page = tmp_path / "card.html"
     page.write_text(render.picture(hostile_trailer(), page.name, "t"), encoding="utf-8")
@@ -127,9 +126,11 @@ def inked(image: Image.Image, box: tuple[int, int, int, int]) -> int:
     return sum(difference.histogram()[41:])
 
 
+@pytest.mark.slow
 def test_the_korean_card_looks_right_in_chromium(tmp_path: Path) -> None:
     """The exported SVG in a real browser: its size, not blank, ink where the title is, and the
     title's Hangul drawn as six different syllables (a missing font draws six equal boxes)."""
+    need("chromium", "/usr/share/fonts/opentype/noto")
     svg = tmp_path / "card.svg"
     assert run("--lang", "ko", "info", "--now", LATER, "--export", str(svg)).code == 0
     text = svg.read_text(encoding="utf-8")

@@ -102,6 +102,7 @@ BAD_FILMS: dict[str, tuple[Callable[[Path, str], None], list[str]]] = {
 
 @pytest.mark.parametrize("case", BAD_FILMS, ids=list(BAD_FILMS))
 @pytest.mark.parametrize("command", [["info"], ["countdown", "--json"], ["credits"]])
+@pytest.mark.slow
 def test_bad_record(case: str, command: list[str], tmp_path: Path, record_text: str) -> None:
     make, parts = BAD_FILMS[case]
     path = tmp_path / "film.toml"
@@ -115,6 +116,7 @@ def test_bad_record(case: str, command: list[str], tmp_path: Path, record_text: 
     assert r.out == ""
 
 
+@pytest.mark.slow
 def test_unreadable_record(record_text: str) -> None:
     shared = Path(tempfile.mkdtemp(prefix="lostcli-"))
     shared.chmod(0o755)
@@ -193,6 +195,7 @@ def test_record_cannot_drive_the_terminal(
     "pipeline",
     ["info | head -1", "credits | true", "curiosities | head -c 10", "--help | head -c 10"],
 )
+@pytest.mark.slow
 def test_closed_pipe_is_quiet(pipeline: str) -> None:
     cmd = " ".join(script())
     p = subprocess.run(
@@ -205,6 +208,7 @@ def test_closed_pipe_is_quiet(pipeline: str) -> None:
 # Row 4: Ctrl-C in the live countdown, in a real pseudo-terminal.
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_live_countdown_restores_the_cursor_and_exits_130() -> None:
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30", "TZ": "UTC"}
@@ -273,6 +277,7 @@ def test_hostile_environment(name: str, command: list[str]) -> None:
     assert ("\x1b[" in r.out) == (name == "FORCE_COLOR")
 
 
+@pytest.mark.slow
 def test_no_color_in_a_terminal_has_no_colour_codes() -> None:
     leader, follower = pty.openpty()
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm-256color", "TZ": "UTC"}
@@ -300,6 +305,7 @@ def test_no_color_in_a_terminal_has_no_colour_codes() -> None:
 
 
 @pytest.mark.parametrize("command", [COMMANDS[0], COMMANDS[-1]], ids=["info", "validate"])
+@pytest.mark.slow
 def test_stdout_to_a_file_stdin_closed_home_unset(command: list[str], tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
@@ -349,6 +355,7 @@ def test_usage_errors(args: list[str], message: str) -> None:
 
 
 @pytest.mark.parametrize("options", ["sh_word_split", "octal_zeroes", "sh_word_split ksh_arrays"])
+@pytest.mark.slow
 def test_the_zsh_segment_whatever_the_users_options(options: str) -> None:
     """sh_word_split split the formats (`✦ 0d1d0d`, 'bad math expression' on stderr at every
     prompt); octal_zeroes read LOSTCLI_PROMPT_NOW=0… as octal."""
@@ -368,6 +375,7 @@ BOOM = (
 
 
 @pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.slow
 def test_internal_error(debug: bool) -> None:
     env = {**os.environ, "LOSTCLI_DEBUG": "1"} if debug else {**os.environ}
     env.pop("LOSTCLI_DEBUG", None) if not debug else None

@@ -156,6 +156,7 @@ def exit_status(pid: int, timeout: float = 30) -> int:
 
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGINT])
+@pytest.mark.slow
 def test_a_signal_ends_the_live_countdown_with_the_cursor_shown(number: int) -> None:
     pid, fd = live_in_a_pty()
     try:
@@ -172,6 +173,7 @@ def test_a_signal_ends_the_live_countdown_with_the_cursor_shown(number: int) -> 
     assert exit_status(pid) == expected
 
 
+@pytest.mark.slow
 def test_the_live_countdown_ends_when_its_terminal_goes_away() -> None:
     pid, fd = live_in_a_pty()
     read_until(fd, b"\x1b[?25l")
@@ -179,6 +181,7 @@ def test_the_live_countdown_ends_when_its_terminal_goes_away() -> None:
     assert exit_status(pid) == 128 + signal.SIGHUP
 
 
+@pytest.mark.slow
 def test_the_terminal_title_shows_the_count_and_comes_back() -> None:
     pid, fd = live_in_a_pty()
     try:
@@ -193,6 +196,7 @@ def test_the_terminal_title_shows_the_count_and_comes_back() -> None:
     assert rest.rstrip().endswith(live.POP_TITLE.encode())  # and given back
 
 
+@pytest.mark.slow
 def test_a_preview_starts_at_now_and_runs_on() -> None:
     """--live --now WHEN: two seconds before the release, the release passes on screen."""
     before = (RECORD.release.instant - timedelta(seconds=2)).astimezone(UTC)
@@ -214,6 +218,7 @@ def test_a_dumb_terminal_is_told_why_not() -> None:
 
 
 @pytest.mark.parametrize(("args", "env"), [([], {"NO_COLOR": "1"}), (["--color", "never"], {})])
+@pytest.mark.slow
 def test_without_colour_it_still_draws(args: list[str], env: dict[str, str]) -> None:
     """Colour and terminal are two decisions: no colour is no reason not to draw."""
     pid, fd = live_in_a_pty(*args, env={**SIZED, **env})
@@ -234,6 +239,7 @@ def screen_rows(shown: bytes) -> list[str]:
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", last.decode()).split("\n")
 
 
+@pytest.mark.slow
 def test_a_resized_window_gets_the_largest_digits_that_fit_it_centred() -> None:
     before = RECORD.release.instant - timedelta(days=3, hours=4, minutes=12, seconds=50)
     at = before.astimezone(UTC).isoformat()
@@ -266,6 +272,7 @@ def test_a_resized_window_gets_the_largest_digits_that_fit_it_centred() -> None:
     assert abs(above - below) <= 1  # and down
 
 
+@pytest.mark.slow
 def test_ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() -> None:
     """A shell with job control (bash, set -m) runs it, as at a prompt; its Ctrl-Z and `fg`."""
     command = " ".join(shlex.quote(a) for a in [*script(), "countdown", "--live"])

@@ -3,17 +3,23 @@ characters a stream cannot encode (text.py), in process and in real locales."""
 
 from __future__ import annotations
 
+import ast
+import importlib
 import io
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
+from typing import cast
 
 import pytest
+from rich.box import ASCII
+from rich.console import Console, RenderableType
+from rich.table import Column, Table
+from rich.text import Text
 
-from lostcli import files, text
-from tests.conftest import LATER, environment, run, script
+from lostcli import files, render, text
+from tests.conftest import LATER, environment, need, run, script
 
 BUNDLED = str(Path(__file__).resolve().parents[1] / "data" / "film.toml")
 EVERY_COMMAND = [
@@ -71,6 +77,65 @@ def test_the_policy_in_detail() -> None:
     assert text.encodable("✦ 이", "utf-8") == "✦ 이"
 
 
+def a_table(*words: str) -> Table:
+    """A table with settings on every level, its texts from `words` (title, header, two cells)."""
+    title, header, first, second = words
+    table = Table(
+        Column(header, justify="right", style="bold", no_wrap=True), "b", title=title,
+        show_lines=True, box=ASCII,
+    )  # fmt: skip
+    table.add_row(first, "1")
+    table.add_row(Text(second, style="red"), "22", style="on blue", end_section=True)
+    return table
+
+
+def test_a_fitted_table_is_the_table_with_fitted_texts() -> None:
+    """render.fit rebuilds a table through Rich's public API: every column and row setting kept."""
+
+    def drawn(view: RenderableType) -> str:
+        out = Console(file=io.StringIO(), width=30, color_system="standard", force_terminal=True)
+        out.print(view)
+        return cast("io.StringIO", out.file).getvalue()
+
+    fitted = render.fit(a_table("표 ✦", "이름", "서울", "x\x1b"), "ascii")
+    assert drawn(fitted) == drawn(a_table("? *", "??", "??", "x?"))
+
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "lostcli"
+
+
+def defines(module: str, name: str) -> bool:
+    """Whether the module defines `name` at its top level (rather than importing it)."""
+    found = importlib.import_module(module).__file__
+    assert found
+    source = Path(found).read_text(encoding="utf-8")
+    return re.search(rf"^(class |def )?{name}\b *[:=(]", source, re.M) is not None
+
+
+def test_rich_is_used_through_its_public_names_only() -> None:
+    """What Rich documents holds from the lowest version allowed to the newest: no private
+    attribute (a column's `_cells`), no name a Rich module merely imports (its export templates)."""
+    for path in SOURCE.rglob("*.py"):
+        if "from rich" not in (source := path.read_text(encoding="utf-8")):
+            continue
+        tree = ast.parse(source)
+        imports = [
+            n for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "rich"
+        ]  # fmt: skip
+        for node in imports:
+            assert node.module and "._" not in node.module, (path.name, node.module)
+            for alias in node.names:
+                assert not alias.name.startswith("_"), (path.name, alias.name)
+                assert defines(node.module, alias.name), (path.name, node.module, alias.name)
+        private = [
+            n.lineno for n in ast.walk(tree)
+            if isinstance(n, ast.Attribute) and re.fullmatch(r"_[^_].*", n.attr)
+            and not (isinstance(n.value, ast.Name) and n.value.id in ("self", "cls"))
+        ]  # fmt: skip
+        assert not private, (path.name, private)
+
+
 def test_hangul_is_one_question_mark_a_character_and_borders_hold() -> None:
     r = run("info", "--now", LATER, encoding="latin-1")
     first = r.out.splitlines()[0]
@@ -81,7 +146,7 @@ def test_hangul_is_one_question_mark_a_character_and_borders_hold() -> None:
 def test_prompt_and_init_fall_back_to_the_ascii_icon() -> None:
     assert run("prompt", "--now", LATER, encoding="ascii").out == "* 543d ago\n"
     assert run("prompt", "--now", LATER).out == "✦ 543d ago\n"
-    assert "__lostcli_icon='*'" in run("init", "bash", encoding="latin-1").out
+    assert "__lostcli_init_icon='*'" in run("init", "bash", encoding="latin-1").out
 
 
 def test_json_and_the_calendar_stay_utf8_in_any_locale() -> None:
@@ -131,8 +196,7 @@ def test_a_full_stdout_is_one_error_line() -> None:
 @pytest.fixture(scope="module")
 def latin1_locale(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A real ISO-8859-1 locale, built with localedef into a temporary folder (LOCPATH)."""
-    if shutil.which("localedef") is None or not Path("/usr/share/i18n/charmaps").is_dir():
-        pytest.fail("localedef and Debian's locales package are needed (.ci/run installs them)")
+    need("localedef", "/usr/share/i18n/charmaps")
     where = tmp_path_factory.mktemp("locales")
     subprocess.run(
         ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(where / "en_US.ISO-8859-1")],
@@ -141,6 +205,7 @@ def latin1_locale(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {"LOCPATH": str(where), "LC_ALL": "en_US.ISO-8859-1", "LANG": "en_US.ISO-8859-1"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=[" ".join(c[:2]) for c in EVERY_COMMAND])
 @pytest.mark.parametrize("locale", ["latin-1 locale", "PYTHONIOENCODING=ascii", "LC_ALL=C"])
 def test_real_locales(locale: str, command: list[str], latin1_locale: dict[str, str]) -> None:

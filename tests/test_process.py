@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
+
 from tests.conftest import LATER, run_process, script
+
+pytestmark = pytest.mark.slow  # real processes
 
 
 def test_installed_script_finds_its_bundled_record_from_another_directory() -> None:

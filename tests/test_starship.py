@@ -15,6 +15,8 @@ from tests.conftest import script
 from tests.test_readme import README
 from tests.test_shells import NOW, in_a_terminal
 
+pytestmark = pytest.mark.slow  # real shells, starship and tmux
+
 CHARACTER = "\u276f"  # starship's default prompt character, a heavy right angle
 INIT = {
     "bash": ('eval "$(starship init bash)"', 'eval "$(lostcli init bash --no-prompt)"'),

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import LATER, script
 
+pytestmark = pytest.mark.slow  # a process for each measurement
+
 
 def imported(*args: str) -> set[str]:
     p = subprocess.run(
@@ -35,6 +37,7 @@ def test_typer_pin_holds_because_newer_typer_imports_pydantic_on_every_run() -> 
         (["--version"], {"typer", "rich", "msgspec", "dateutil", "tomllib"}),
         (["info", "--now", LATER], {"json", "lostcli.live", "lostcli.ical", "webbrowser"}),
         (["credits"], {"json", "dateutil", "lostcli.ephemeris", "lostcli.live"}),
+        (["prompt"], {"typer", "rich", "lostcli.shells"}),
     ],
 )
 def test_each_path_imports_only_what_it_needs(args: list[str], absent: set[str]) -> None:

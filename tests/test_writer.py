@@ -62,6 +62,7 @@ def test_a_fifo_is_written_not_replaced(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+@pytest.mark.slow
 def test_a_fifo_nobody_reads_is_an_error_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
@@ -85,6 +86,7 @@ def test_a_file_keeps_its_owner_group_and_mode(tmp_path: Path) -> None:
     assert target.read_bytes() == CALENDAR
 
 
+@pytest.mark.slow
 def test_a_hard_linked_file_is_written_in_place_for_every_name(tmp_path: Path) -> None:
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     first.write_text("old")
@@ -117,12 +119,14 @@ def test_a_name_too_long_is_one_error_line(tmp_path: Path) -> None:
     assert calendar_to(name) == (1, f"lostcli: error: cannot write '{name}': File name too long\n")
 
 
+@pytest.mark.slow
 def test_dev_stdout_is_written_where_it_points() -> None:
     """/dev/stdout: the real one of the child process, a pipe, then a file that stays itself."""
     p = lostcli("calendar", "--now", LATER, "-o", "/dev/stdout")
     assert (p.returncode, p.stdout, p.stderr) == (0, CALENDAR, b"")
 
 
+@pytest.mark.slow
 def test_dev_stdout_to_a_file_keeps_the_file(tmp_path: Path) -> None:
     out = tmp_path / "out.ics"
     out.write_text("old")

@@ -11,19 +11,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import IO, cast
 
 from rich.align import Align
 from rich.cells import cell_len
-
-# The export templates that Console.export_svg and export_html document as their defaults
-from rich.console import (  # type: ignore[attr-defined]
-    CONSOLE_HTML_FORMAT,
-    CONSOLE_SVG_FORMAT,
-    Console,
-    Group,
-    RenderableType,
-)
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
@@ -50,30 +43,30 @@ MEASURE = 90  # the widest a page of prose or a panel gets: a readable line
 
 
 def console(
-    env: Environment, file: IO[str] | TextOut | None = None, measure: int = MEASURE
+    env: Environment, color: bool, file: IO[str] | TextOut | None = None, measure: int = MEASURE
 ) -> Console:
-    """A console with the environment's width (up to `measure`), colour and encoding."""
+    """A console with the environment's width (up to `measure`) and encoding, in colour or not."""
     return Console(
         file=cast("IO[str]", file) or _Capture(env.stdout_encoding),
         width=min(env.columns, measure),
-        color_system="standard" if env.color else None,
-        force_terminal=env.color,
+        color_system="standard" if color else None,
+        force_terminal=color,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
 
 
-def show(env: Environment, view: RenderableType) -> None:
-    """A view on stdout; through the pager when it is taller than the terminal."""
-    out = console(env)
+def show(env: Environment, view: RenderableType, color: bool, pager: str | None) -> None:
+    """A view on stdout; through the `pager` command when it is taller than the terminal."""
+    out = console(env, color)
     out.print(fit(view, env.stdout_encoding), crop=False)  # links are never cut (views.link)
     assert isinstance(out.file, _Capture)
     text = out.file.getvalue()
-    if not env.color:  # Rich pads lines to the width; a pipe or a file should not get that
+    if not color:  # Rich pads lines to the width; a pipe or a file should not get that
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    if env.pager and text.count("\n") > env.terminal_size[1]:
-        env.page(text)
+    if pager and text.count("\n") > env.terminal_size[1]:
+        env.page(text, pager)
     else:
         env.write(text)
 
@@ -84,13 +77,78 @@ HANGUL = (
     "'D2Coding', 'Noto Sans Mono CJK KR', 'Noto Sans CJK KR', 'Nanum Gothic Coding', "
     "'Apple SD Gothic Neo', 'Malgun Gothic'"
 )
-_SVG = CONSOLE_SVG_FORMAT.replace(
-    "font-family: Fira Code, monospace;",
-    f"font-family: Fira Code, 'DejaVu Sans Mono', Menlo, Consolas, {HANGUL}, monospace;",
-).replace("font-family: arial;", f"font-family: arial, {HANGUL}, sans-serif;")
-_HTML = CONSOLE_HTML_FORMAT.replace(
-    "'Courier New',monospace", f"'Courier New',{HANGUL.replace(', ', ',')},monospace"
+# The card's templates are lostcli's own, passed to Rich as `code_format`: Rich's defaults, with
+# those fonts, and not Rich's (undocumented) constants patched by string replacement. In these
+# f-strings `{{key}}` is filled in by Rich's export_svg (or _html, below) and `{{{{` is CSS's brace.
+_FIRA = "https://cdnjs.cloudflare.com/ajax/libs/firacode/6.2.0"
+_FACES = "\n".join(
+    f"""    @font-face {{{{
+        font-family: "Fira Code";
+        src: local("FiraCode-{name}"),
+                url("{_FIRA}/woff2/FiraCode-{name}.woff2") format("woff2"),
+                url("{_FIRA}/woff/FiraCode-{name}.woff") format("woff");
+        font-style: {style};
+        font-weight: {weight};
+    }}}}"""
+    for name, style, weight in (("Regular", "normal", 400), ("Bold", "bold", 700))
 )
+_SVG = f"""<svg class="rich-terminal" viewBox="0 0 {{width}} {{height}}" \
+xmlns="http://www.w3.org/2000/svg">
+    <!-- Generated with Rich https://www.textualize.io -->
+    <style>
+
+{_FACES}
+
+    .{{unique_id}}-matrix {{{{
+        font-family: Fira Code, 'DejaVu Sans Mono', Menlo, Consolas, {HANGUL}, monospace;
+        font-size: {{char_height}}px;
+        line-height: {{line_height}}px;
+        font-variant-east-asian: full-width;
+    }}}}
+
+    .{{unique_id}}-title {{{{
+        font-size: 18px;
+        font-weight: bold;
+        font-family: arial, {HANGUL}, sans-serif;
+    }}}}
+
+    {{styles}}
+    </style>
+
+    <defs>
+    <clipPath id="{{unique_id}}-clip-terminal">
+      <rect x="0" y="0" width="{{terminal_width}}" height="{{terminal_height}}" />
+    </clipPath>
+    {{lines}}
+    </defs>
+
+    {{chrome}}
+    <g transform="translate({{terminal_x}}, {{terminal_y}})" \
+clip-path="url(#{{unique_id}}-clip-terminal)">
+    {{backgrounds}}
+    <g class="{{unique_id}}-matrix">
+    {{matrix}}
+    </g>
+    </g>
+</svg>
+"""
+_HTML = f"""<!DOCTYPE html>
+<html>
+<head>
+<meta charset="UTF-8">
+<style>
+body {{{{
+    color: {{foreground}};
+    background-color: {{background}};
+}}}}
+</style>
+</head>
+<body>
+    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',\
+{HANGUL.replace(", ", ",")},monospace"><code style="font-family:inherit">{{code}}</code></pre>
+</body>
+</html>
+"""
 CARD_WIDTH = 80
 
 
@@ -107,7 +165,7 @@ def picture(view: RenderableType, name: str, title: str) -> str:
         emoji=False,
         legacy_windows=False,
     )
-    fit(view, "utf-8")
+    view = fit(view, "utf-8")
     if name.lower().endswith((".html", ".htm")):
         return _html(recorder.render(view))
     recorder.print(view, crop=False)
@@ -132,7 +190,6 @@ def _html(segments: Iterable[Segment]) -> str:
         parts.append(part)
     return _HTML.format(
         code="".join(parts),
-        stylesheet="",
         foreground=THEME.foreground_color.hex,
         background=THEME.background_color.hex,
     )
@@ -175,11 +232,23 @@ def fit(view: RenderableType, encoding: str) -> RenderableType:
     elif isinstance(view, Table):
         if view.title is not None:
             view.title = fit(view.title, encoding)  # type: ignore[assignment]
-        for column in view.columns:
-            column.header = fit(column.header, encoding)
-            # Rich keeps a column's cells in `_cells`; Table offers no public way to rewrite them.
-            column._cells[:] = [fit(c, encoding) for c in column._cells]
+        _refill(view, encoding)
     return view
+
+
+def _refill(table: Table, encoding: str) -> None:
+    """The table's columns and rows added again, fitted: Table can add cells, not rewrite them.
+    A column keeps every public setting (its dataclass fields; the private ones hold its cells)."""
+    columns, rows = table.columns, table.rows
+    table.columns, table.rows = [], []
+    for column in columns:
+        settings = {f.name: getattr(column, f.name) for f in fields(column)}
+        settings["header"] = fit(column.header, encoding)
+        table.add_column(**{k: v for k, v in settings.items() if not k.startswith("_")})
+    cells = [[fit(cell, encoding) for cell in column.cells] for column in columns]
+    # Rich draws as many rows as its shortest column has cells (one added after some rows)
+    for row, values in zip(rows, zip(*cells, strict=False), strict=False):
+        table.add_row(*values, style=row.style, end_section=row.end_section)
 
 
 def _fitted(text: str, encoding: str) -> str:
