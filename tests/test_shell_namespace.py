@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lostcli.shells import namespace
-from tests.conftest import run_process
+from tests.conftest import run_process, script
 from tests.test_shells import NOW, SHELLS, in_a_terminal, init, need
 
 pytestmark = pytest.mark.slow  # real shells
@@ -156,9 +156,12 @@ def test_the_prompt_after_a_tab_with_both_scripts_loaded(shell: str, tmp_path: P
             (tmp_path / "completions").mkdir()
             saved["completion"].rename(tmp_path / "completions" / "lostcli.fish")
         body = AFTER_A_TAB[shell].format(folder=tmp_path, **saved)
+        # fish completes the arguments of a command only when it finds the command on PATH,
+        # which an environment that was not activated does not put there
+        path = f"{Path(script()[0]).parent}{os.pathsep}{os.environ.get('PATH', '')}"
         p = subprocess.run(
             [*COMMAND[shell], body], capture_output=True, text=True, timeout=120,
-            env={**os.environ, **NOW},
+            env={**os.environ, **NOW, "PATH": path},
         )  # fmt: skip
         out, err = p.stdout, p.stderr
     tab = " ".join(re.findall(r"^TAB:(.*)$", out, re.M))
