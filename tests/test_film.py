@@ -61,7 +61,7 @@ def _replace(text: str, old: str, new: str) -> str:
 BAD_RECORDS = {
     "wrong type": (("runtime_minutes = 96", 'runtime_minutes = "96"'), "film.runtime_minutes"),
     "bool for int": (("runtime_minutes = 96", "runtime_minutes = true"), "film.runtime_minutes"),
-    "missing key": (('rating = "US MPA PG"\n', ""), "film.rating: missing"),
+    "missing key": (('rating = "PG"\n', ""), "film.ratings[1].rating: missing"),
     "no offset": (
         ("instant = 2025-05-30T00:00:00-07:00", "instant = 2025-05-30T00:00:00"),
         "release.instant: needs a UTC offset",
@@ -105,14 +105,14 @@ BAD_RECORDS = {
         ("announced = 2025-04-29", "announced = 2025-06-01"),
         "release.announced: must not come after the release",
     ),
-    "empty text": (('rating = "US MPA PG"', 'rating = "  "'), "film.rating: must not be empty"),
+    "empty text": (('rating = "PG"', 'rating = "  "'), "film.ratings[1].rating: must not be empty"),
     "list item of control characters only": (
         ('genres = ["Animation",', 'genres = ["\\u0007\\u001b",'),
         "film.genres[0]: must not be empty",
     ),
     "huge text": (
-        ('rating = "US MPA PG"', f'rating = "{"x" * 20_000}"'),
-        "film.rating: longer than",
+        ('rating = "PG"', f'rating = "{"x" * 20_000}"'),
+        "film.ratings[1].rating: longer than",
     ),
 }
 
@@ -129,7 +129,7 @@ def test_each_kind_of_bad_record_names_the_key(case: str, record_text: str) -> N
 
 
 def test_toml_syntax_error_names_the_line(record_text: str) -> None:
-    broken = _replace(record_text, 'rating = "US MPA PG"', "rating = PG")
+    broken = _replace(record_text, 'rating = "PG"', "rating = PG")
     line = broken.splitlines().index("rating = PG") + 1
     with pytest.raises(FilmError, match=rf"x.toml: line {line}: invalid TOML"):
         film.parse(broken, "x.toml")
@@ -143,9 +143,9 @@ def problems_in(text: str) -> list[film.Problem]:
 
 def test_all_problems_are_collected(record_text: str) -> None:
     text = _replace(record_text, "runtime_minutes = 96", "runtime_minutes = -1")
-    text = _replace(text, 'rating = "US MPA PG"\n', "")
+    text = _replace(text, 'rating = "PG"\n', "")
     found = problems_in(text)
-    assert [p.path for p in found] == ["film.runtime_minutes", "film.rating"]
+    assert [p.path for p in found] == ["film.runtime_minutes", "film.ratings[1].rating"]
     assert "(and 1 more)" in str(FilmError("x", found))
 
 
@@ -175,8 +175,8 @@ def test_unreadable_files(tmp_path: Path, setup: object, expected: str) -> None:
 
 
 def test_control_characters_are_stripped_from_record_text(record_text: str) -> None:
-    text = _replace(record_text, 'rating = "US MPA PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
-    assert film.parse(text).about.rating == "P[2JG"
+    text = _replace(record_text, 'rating = "PG"', 'rating = "P\\u001b[2J\\u0007G\\r"')
+    assert film.parse(text).about.ratings[1].rating == "P[2JG"
 
 
 def test_a_valid_record_is_cached_and_the_cache_follows_the_file(
@@ -229,7 +229,8 @@ def test_the_record_holds_the_corrections() -> None:
     assert "Joo Nan-young" in record.about.synopsis
     cited = {s for t in record.timeline for s in t.sources}
     assert "factsheet" not in cited and "factsheet" not in {s.id for s in record.sources}
-    tables = (*record.crew, *record.cast, *record.curiosities, *record.timeline, record.title)
+    tables = (*record.crew, *record.cast, *record.curiosities, *record.timeline, record.title,
+              *record.about.ratings, *record.awards)  # fmt: skip
     every = {s for table in (*tables, record.about, record.release, record.trailer)
              for s in table.sources}  # fmt: skip
     assert every == {s.id for s in record.sources}  # each source cited, none left over

@@ -68,7 +68,7 @@ BAD_FILMS: dict[str, tuple[Callable[[Path, str], None], list[str]]] = {
     "directory": (lambda p, t: p.mkdir(), ["is a directory"]),
     "not utf-8": (lambda p, t: p.write_bytes(t.encode()[:200] + b"\xff\n"), ["not UTF-8", "@\xff"]),
     "invalid toml": (
-        lambda p, t: p.write_text(t.replace('rating = "US MPA PG"', "rating = PG")),
+        lambda p, t: p.write_text(t.replace('rating = "PG"', "rating = PG")),
         ["invalid TOML", "@rating = PG"],
     ),
     "wrong type": (
@@ -88,9 +88,7 @@ BAD_FILMS: dict[str, tuple[Callable[[Path, str], None], list[str]]] = {
         ["release.zone: unknown time zone 'Nowhere/Land'"],
     ),
     "10 MB string field": (
-        lambda p, t: p.write_text(
-            t.replace('rating = "US MPA PG"', f'rating = "{"x" * 10_000_000}"')
-        ),
+        lambda p, t: p.write_text(t.replace('rating = "PG"', f'rating = "{"x" * 10_000_000}"')),
         ["larger than 1024 KiB"],
     ),
     "deeply nested": (
@@ -139,7 +137,7 @@ def test_validate_lists_every_problem(tmp_path: Path, record_text: str) -> None:
     path = tmp_path / "film.toml"
     path.write_text(
         record_text.replace("runtime_minutes = 96", "runtime_minutes = -1")
-        .replace('rating = "US MPA PG"\n', "")
+        .replace('rating = "PG"\n', "")
         .replace('sources = ["ann", "axelleratedreviews"]', 'sources = ["nobody"]')
     )
     r = run("validate", str(path))
@@ -147,7 +145,7 @@ def test_validate_lists_every_problem(tmp_path: Path, record_text: str) -> None:
     assert r.out.splitlines() == [
         f"{path}: 3 problems",
         "  film.runtime_minutes: must not be negative",
-        "  film.rating: missing",
+        "  film.ratings[1].rating: missing",
         "  curiosities[4].sources: cites unknown source 'nobody'",
     ]
 
@@ -161,7 +159,7 @@ def test_validate_bundled_record_is_clean() -> None:
 # Row 2: record text that tries to style, link or drive the terminal.
 
 HOSTILE_TEXT = {
-    'rating = "US MPA PG"': 'rating = "[bold]PG[/] [link=file:///etc/passwd]x[/link]"',
+    'rating = "PG"': 'rating = "[bold]PG[/] [link=file:///etc/passwd]x[/link]"',
     'studio = "Climax Studio"': 'studio = "Climax\\u001b[2J\\u001b]8;;file:///etc/passwd\\u0007ST\\u0008\\r\\u009bX"',
     'text = "Bong': 'text = "\\u001b[2J[red]Bong',
     'actor = "Hong Kyung"': 'actor = "Hong\\u0007 [blink]Kyung[/]"',

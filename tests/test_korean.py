@@ -141,13 +141,13 @@ def test_the_korean_card() -> None:
     for expected in (
         "공개 중: 넷플릭스, 1년 5개월 25일 전 공개",
         "2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)",
-        "미국 MPA PG (불확실)",
+        "한국 12세 이상 관람가, 미국 MPA PG (불확실)",
         "지금 보낸 메시지는 10분 13초 뒤에 도착",
     ):
         assert expected in out
     credits = run("--lang", "ko", "credits").out
     assert "김태리 (첫 목소리 연기)" in credits and "Kang Hyun-joo" in credits  # no Hangul: English
-    assert "감독            │ 한지원\n" in credits  # the name in Hangul once, not twice
+    assert "감독   │ 한지원\n" in credits  # the name in Hangul once, not twice
 
 
 def test_the_korean_calendar() -> None:

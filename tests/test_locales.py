@@ -267,8 +267,8 @@ def test_a_third_language_shows_the_records_text_in_it(pseudo: Pseudo, record_xx
         assert text in card, card
     assert "LOST-XX trailer (Italian)" in card
     credits = shown("credits")
-    assert "DIRECTOR-XX      │ HAN-XX  한지원" in credits  # its own script beside another
-    assert "Screenplay       │ Han Ji-won  한지원" in credits  # no text in xx: English
+    assert "DIRECTOR-XX        │ HAN-XX  한지원" in credits  # its own script beside another
+    assert "Screenplay         │ Han Ji-won  한지원" in credits  # no text in xx: English
     assert "SUMMARY:LOST-XX (Lost in Starlight) on NETFLIX-XX\r\n" in shown("calendar")
     assert shown("validate", str(record_xx)).startswith(f"{record_xx}: valid: LOST-XX,")
     assert "LOGLINE-XX" not in run("--film", str(record_xx), "info").out

@@ -35,7 +35,7 @@ def test_one_problem_per_table_and_item_at_least(tmp_path: Path, record_text: st
     text = (
         record_text.replace('english = "Lost in Starlight"', "english = 1")
         .replace("runtime_minutes = 96", "runtime_minutes = -1")
-        .replace('rating = "US MPA PG"', 'rating = ""')
+        .replace('rating = "PG"', 'rating = ""')
         .replace('character = "Jay"', "character = []", 1)
         .replace('actor = "Justin H. Min"', 'actor = "x"\nextra = 1')
     )
@@ -46,7 +46,7 @@ def test_one_problem_per_table_and_item_at_least(tmp_path: Path, record_text: st
     assert r.out.splitlines()[1:] == [
         "  title.english: expected a string, got an integer",
         "  film.runtime_minutes: must not be negative",
-        "  film.rating: must not be empty",
+        "  film.ratings[1].rating: must not be empty",
         "  cast[1].character: expected a string, got an array",
         "  cast[3].extra: unknown key",
     ]
@@ -140,11 +140,14 @@ def uncertain_facts(data: object, path: str = "") -> dict[str, object]:
 
 def test_an_uncertain_fact_has_one_shape_wherever_it_appears() -> None:
     """Issue 21: info gave the trailer as a bare URL and the rating's confidence as a sibling
-    key, where trailer --json nested it. Now a fact is an object with `confidence`: a plain value
-    as {value, confidence}, a row with confidence among its keys."""
+    key, where trailer --json nested it. Now a fact is an object with `confidence`: a row with
+    confidence among its keys (issue 24: each rating is such a row, labelled by country)."""
     info = json.loads(run(*JSON_RUNS["info"]).out)
-    assert info["rating"] == {"value": "US MPA PG", "confidence": "uncertain"}
-    assert "rating_confidence" not in info
+    assert [(r["label"], r["confidence"]) for r in info["ratings"]] == [
+        ("Korea 12+", "confirmed"),
+        ("US MPA PG", "uncertain"),
+    ]
+    assert "rating" not in info and "rating_confidence" not in info
     assert info["trailer"] == json.loads(run("trailer", "--json").out)
     assert info["trailer"]["confidence"] == "uncertain"
     for command in ("info", "credits", "curiosities", "trailer"):
@@ -154,3 +157,15 @@ def test_an_uncertain_fact_has_one_shape_wherever_it_appears() -> None:
             assert isinstance(fact, dict)
             assert fact["confidence"] in ("confirmed", "uncertain"), (command, where)
             assert not any(key.endswith("_confidence") for key in fact), (command, where)
+
+
+def test_the_info_schema_describes_awards() -> None:
+    """Issue 24: awards are a kind of fact, in the record's schema and in info's JSON."""
+    record = json.loads(run("schema").out)["$defs"]
+    assert record["Film"]["properties"]["awards"]["items"] == {"$ref": "#/$defs/Award"}
+    assert record["Award"]["properties"]["result"]["enum"] == ["nominated", "won"]
+    info = json.loads(run("schema", "--output", "info").out)
+    assert "awards" in info["$defs"]["InfoOut"]["required"]
+    award = info["$defs"]["AwardOut"]
+    assert award["properties"]["result"]["enum"] == ["nominated", "won"]
+    assert award["additionalProperties"] is False

@@ -118,16 +118,35 @@ class Title(_Translatable[TitleText], frozen=True):
 Confidence = Literal["confirmed", "uncertain"]
 
 
+Rows = Annotated[tuple[T, ...], Meta(min_length=1)]
 Genres = Annotated[tuple[Text, ...], Meta(min_length=1)]
 Synopsis = Annotated[
     str, Meta(min_length=1, pattern=CLEAN, description="paragraphs, blank-line separated")
 ]
 
 
+class RatingText(_Table, frozen=True):
+    country: Text | None = None
+    rating: Text | None = None
+
+
+class Rating(_Translatable[RatingText], frozen=True):
+    """An age rating, labelled by the country (and the system, where a source names it) that
+    gave it."""
+
+    country: Text
+    rating: Text
+    sources: Sources
+    system: Text | None = None
+    confidence: Confidence = "confirmed"
+
+    def label(self) -> str:
+        return " ".join(p for p in (self.country, self.system, self.rating) if p)
+
+
 class AboutText(_Table, frozen=True):
     language: Text | None = None
     genres: Genres | None = None
-    rating: Text | None = None
     studio: Text | None = None
     logline: Text | None = None
     synopsis: Synopsis | None = None
@@ -140,14 +159,13 @@ class About(_Translatable[AboutText], frozen=True):
     genres: Genres
     style: Text
     runtime_minutes: Annotated[int, Meta(ge=0, le=6000)]
-    rating: Text
+    ratings: Rows[Rating]
     studio: Text
     distributor: Text
     setting: Text
     logline: Text
     synopsis: Synopsis
     sources: Sources
-    rating_confidence: Confidence = "confirmed"
 
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.synopsis.split("\n\n") if p.strip())
@@ -225,7 +243,24 @@ class Event(_Translatable[EventText], frozen=True):
     sources: Sources
 
 
-Rows = Annotated[tuple[T, ...], Meta(min_length=1)]
+class AwardText(_Table, frozen=True):
+    name: Text | None = None
+    category: Text | None = None
+
+
+class Award(_Translatable[AwardText], frozen=True):
+    """A nomination, or a win, at an award: `nominated` is when the nominees were announced."""
+
+    name: Text
+    category: Text
+    year: Annotated[int, Meta(ge=1900, le=2200)]
+    result: Literal["nominated", "won"]
+    sources: Sources
+    edition: Annotated[int, Meta(ge=1)] | None = None
+    nominated: date | None = None
+    ceremony: date | None = None
+    winner: Text | None = None  # who won, where the film was only nominated
+    confidence: Confidence = "confirmed"
 
 
 class Film(_Table, frozen=True):
@@ -239,6 +274,7 @@ class Film(_Table, frozen=True):
     curiosities: Rows[Curiosity]
     timeline: Rows[Event]
     sources: Rows[Source]
+    awards: tuple[Award, ...] = ()  # none is a fact too: the card shows a row only for some
 
     def cast_for(self, version: str) -> tuple[Role, ...]:
         return tuple(r for r in self.cast if r.version == version)
@@ -430,7 +466,16 @@ def _citing(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for key in ("title", "film", "release", "trailer"):
         if isinstance(data.get(key), dict):
             yield key, data[key]
-    for key in ("crew", "cast", "curiosities", "timeline"):
-        for i, row in enumerate(_list(data.get(key))):
+    about = data.get("film")
+    rows = {
+        "crew": data.get("crew"),
+        "cast": data.get("cast"),
+        "curiosities": data.get("curiosities"),
+        "timeline": data.get("timeline"),
+        "awards": data.get("awards"),
+        "film.ratings": about.get("ratings") if isinstance(about, dict) else None,
+    }
+    for key, value in rows.items():
+        for i, row in enumerate(_list(value)):
             if isinstance(row, dict):
                 yield f"{key}[{i}]", row

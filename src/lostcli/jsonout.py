@@ -3,15 +3,15 @@ declaration gives the output and its JSON Schema (`lostcli schema --output COMMA
 stable; times are ISO 8601 in UTC (`...Z`) or with their offset.
 
 One convention for facts the record may hold as uncertain: such a fact is an object with a
-`confidence` key, "confirmed" or "uncertain". A plain value is wrapped as
-`{"value": ..., "confidence": ...}` (the rating); a row that is an object already (a crew member, a
-curiosity, the trailer) carries `confidence` among its own keys.
+`confidence` key, "confirmed" or "uncertain": a row that is an object already (a rating, an award,
+a crew member, a curiosity, the trailer) carries it among its own keys, and a plain value would be
+wrapped as `{"value": ..., "confidence": ...}`.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 from msgspec import Struct
@@ -21,24 +21,16 @@ from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.ephemeris import Event, Signal
-    from lostcli.film import Film, Problem, Role
+    from lostcli.film import Award, Film, Problem, Role
     from lostcli.marsclock import MarsTime
     from lostcli.settings import Settings
     from lostcli.timeline import Countdown
 
-T = TypeVar("T")
 Confidence = Literal["confirmed", "uncertain"]
 
 
 class _Out(Struct, frozen=True, forbid_unknown_fields=True):
     """An object of the output: the schema refuses keys it does not declare."""
-
-
-class Fact(_Out, Generic[T], frozen=True):
-    """A plain value that the record may hold as uncertain."""
-
-    value: T
-    confidence: Confidence
 
 
 class Local(_Out, frozen=True):
@@ -103,6 +95,28 @@ class TrailerOut(_Out, frozen=True):
     confidence: Confidence
 
 
+class RatingOut(_Out, frozen=True):
+    country: str
+    system: str | None
+    rating: str
+    label: str  # as the card shows it: "Korea 12+", "US MPA PG"
+    confidence: Confidence
+    sources: list[str]
+
+
+class AwardOut(_Out, frozen=True):
+    name: str
+    edition: int | None
+    year: int
+    category: str
+    result: Literal["nominated", "won"]
+    nominated: date | None  # the day the nominees were announced
+    ceremony: date | None
+    winner: str | None
+    confidence: Confidence
+    sources: list[str]
+
+
 class InfoOut(_Out, frozen=True):
     title: Titles
     logline: str
@@ -113,7 +127,8 @@ class InfoOut(_Out, frozen=True):
     distributor: str
     language: str
     runtime_minutes: int
-    rating: Fact[str]
+    ratings: list[RatingOut]
+    awards: list[AwardOut]
     genres: list[str]
     setting: str
     trailer: TrailerOut
@@ -295,12 +310,38 @@ def info(film: Film, cd: Countdown, delay: float | None) -> InfoOut:
         distributor=film.about.distributor,
         language=film.about.language,
         runtime_minutes=film.about.runtime_minutes,
-        rating=Fact(film.about.rating, film.about.rating_confidence),
+        ratings=[
+            RatingOut(
+                r.country, r.system, r.rating, r.label(), r.confidence, _cited(film, r.sources)
+            )
+            for r in film.about.ratings
+        ],
+        awards=[_award(film, a) for a in film.awards],
         genres=list(film.about.genres),
         setting=film.about.setting,
         trailer=trailer(film),
         mars_one_way_seconds=None if delay is None else round(delay, 1),
     )
+
+
+def _award(film: Film, a: Award) -> AwardOut:
+    return AwardOut(
+        name=a.name,
+        edition=a.edition,
+        year=a.year,
+        category=a.category,
+        result=a.result,
+        nominated=a.nominated,
+        ceremony=a.ceremony,
+        winner=a.winner,
+        confidence=a.confidence,
+        sources=_cited(film, a.sources),
+    )
+
+
+def _cited(film: Film, sources: tuple[str, ...]) -> list[str]:
+    names = {s.id: s.name for s in film.sources}
+    return [names[s] for s in sources]
 
 
 def synopsis(film: Film, short: bool) -> SynopsisOut:
@@ -324,10 +365,9 @@ def _role(r: Role) -> RoleOut:
 
 
 def curiosities(film: Film) -> CuriositiesOut:
-    names = {s.id: s.name for s in film.sources}
     return CuriositiesOut(
         [
-            CuriosityOut(i, c.text, [names[s] for s in c.sources], c.confidence)
+            CuriosityOut(i, c.text, _cited(film, c.sources), c.confidence)
             for i, c in enumerate(film.curiosities, 1)
         ]
     )

@@ -24,7 +24,7 @@ from lostcli.text import printable
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.drawing import Row
     from lostcli.ephemeris import Signal, Sky
-    from lostcli.film import Film, Problem
+    from lostcli.film import Award, Film, Problem
     from lostcli.settings import Settings
     from lostcli.timeline import Countdown
     from lostcli.zones import Zone
@@ -78,6 +78,17 @@ def _people(film: Film, role: str, lang: str) -> str:
     return ", ".join(c.translated(lang).name for c in film.credits_for(role))
 
 
+def award(a: Award, lang: str = "en") -> str:
+    """An award on one line: "Annie Awards 2026: nominated, Best Feature - Independent"."""
+    _ = translator(lang)
+    results = {"nominated": _("nominated"), "won": _("won")}
+    shown = a.translated(lang)
+    line = _("{name} {year}: {result}, {category}").format(
+        name=shown.name, year=a.year, result=results[a.result], category=shown.category
+    )
+    return line + _doubt(a.confidence, lang)
+
+
 def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> RenderableType:
     _ = translator(lang)
     about = film.about.translated(lang)
@@ -89,10 +100,17 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
         (_("Studio"), about.studio),
         (_("Platform"), film.release.translated(lang).platform),
         (_("Runtime"), _("{minutes} min").format(minutes=about.runtime_minutes)),
-        (_("Rating"), about.rating + _doubt(about.rating_confidence, lang)),
+        (
+            _("Rating"),
+            ", ".join(
+                r.translated(lang).label() + _doubt(r.confidence, lang) for r in about.ratings
+            ),
+        ),
         (_("Genres"), ", ".join(about.genres)),
         (_("Language"), about.language),
     ]
+    if film.awards:
+        rows.append((_("Awards"), "; ".join(award(a, lang) for a in film.awards)))
     grid.add_row(_("Status"), status_line(film, cd, lang))
     for label, value in rows:
         grid.add_row(label, Text(value))
