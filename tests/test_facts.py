@@ -159,3 +159,11 @@ def test_validate_checks_awards_and_ratings_like_other_facts(
     r = run("validate", str(path), env={"COLUMNS": "200"})
     assert r.code == 1
     assert problem in r.out, r.out
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_screen_names_a_word_only_the_project_knows(lang: str) -> None:
+    """The record's sources are named for readers: not the project's own words for them."""
+    for command in (["info", "--now", LATER], ["synopsis"], ["credits"], ["curiosities"]):
+        shown = run("--lang", lang, *command, env={"COLUMNS": "200"}).out.lower()
+        assert "seed" not in shown and "factsheet" not in shown, command
