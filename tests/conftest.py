@@ -133,5 +133,12 @@ def run_process(
 
 
 @pytest.fixture
+def config(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A config file's path, and the environment that makes lostcli read it."""
+    (tmp_path / "lostcli").mkdir()
+    return tmp_path / "lostcli" / "config.toml", {"XDG_CONFIG_HOME": str(tmp_path)}
+
+
+@pytest.fixture
 def record_text() -> str:
     return BUNDLED.read_text(encoding="utf-8")

@@ -13,13 +13,6 @@ import pytest
 from tests.conftest import LATER, run, script
 
 
-@pytest.fixture
-def config(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A config file's path, and the environment that makes lostcli read it."""
-    (tmp_path / "lostcli").mkdir()
-    return tmp_path / "lostcli" / "config.toml", {"XDG_CONFIG_HOME": str(tmp_path)}
-
-
 def zone(*args: str, env: dict[str, str]) -> str:
     r = run("countdown", "--json", "--now", LATER, *args, env=env)
     assert r.code == 0, r.err

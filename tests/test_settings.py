@@ -17,13 +17,6 @@ from tests.conftest import LATER, environment, run
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "lostcli"
 
 
-@pytest.fixture
-def config(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A config file's path, and the environment that makes lostcli read it."""
-    (tmp_path / "lostcli").mkdir()
-    return tmp_path / "lostcli" / "config.toml", {"XDG_CONFIG_HOME": str(tmp_path)}
-
-
 def settings(env: dict[str, str], **options: str | bool) -> Settings:
     return Settings.build(Environment(stdout=None, stderr=None, environ=env), options)
 
