@@ -200,11 +200,15 @@ def of(lang: Locale | str) -> Locale:
     return get(lang) if isinstance(lang, str) else lang
 
 
+_own: list[str] = []  # this package's languages, listed once a run
+
+
 def codes() -> tuple[str, ...]:
     """The languages there are: this package's modules, then any in the registry."""
-    names = os.listdir(__path__[0])  # noqa: PTH208 (the prompt path imports no pathlib)
-    own = sorted(n[:-3] for n in names if n.endswith(".py") and n[0] != "_")
-    return (*own, *(c for c in registry if c not in own))
+    if not _own:  # a run asks several times (each setting that names a language)
+        names = os.listdir(__path__[0])  # noqa: PTH208 (the prompt path imports no pathlib)
+        _own.extend(sorted(n[:-3] for n in names if n.endswith(".py") and n[0] != "_"))
+    return (*_own, *(c for c in registry if c not in _own))
 
 
 def find(name: str) -> str | None:
