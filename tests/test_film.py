@@ -209,12 +209,12 @@ def test_uncertain_facts_are_shown_as_uncertain_not_asserted() -> None:
     """The fact sheet's November 2026 corrections: the soundtrack names, the rating and the
     trailer link rest on single or lost sources."""
     credits = run("credits", env={"COLUMNS": "120"}).out
-    for name in ("CIFIKA", "Meego", "John Park", "Kim Daniel (wave to earth)"):
+    for name in ("CIFIKA", "Meego", "John Park", "Kim Daniel of wave to earth"):
         line = next(line for line in credits.splitlines() if name in line)
         assert line.rstrip().endswith("(uncertain)"), line
     assert "Han Ji-won  한지원\n" in credits.replace(" \n", "\n")  # a confirmed credit: no label
     assert "US MPA PG (uncertain)" in run("info", "--now", LATER).out
-    assert "(Italian) (uncertain):" in run("trailer").out
+    assert "(Italian, uncertain):" in run("trailer").out  # one bracket, not two
     data = json.loads(run("credits", "--json").out)
     assert {c["name"]: c["confidence"] for c in data["crew"]}["CIFIKA"] == "uncertain"
     assert json.loads(run("trailer", "--json").out)["confidence"] == "uncertain"
@@ -234,3 +234,62 @@ def test_the_record_holds_the_corrections() -> None:
     every = {s for table in (*tables, record.about, record.release, record.trailer)
              for s in table.sources}  # fmt: skip
     assert every == {s.id for s in record.sources}  # each source cited, none left over
+
+
+# Issue 22 and 23: how the record's text is presented, in each language.
+def _shown(lang: str, *command: str) -> str:
+    result = run("--lang", lang, *command, env={"COLUMNS": "120"})
+    assert (result.code, result.err) == (0, "")
+    return result.out
+
+
+PANELS = (["info", "--now", LATER], ["countdown", "--now", LATER], ["synopsis"], ["curiosities"])
+
+
+@pytest.mark.parametrize("command", PANELS, ids=[c[0] for c in PANELS])
+def test_each_panel_is_titled_in_the_readers_language_first(command: list[str]) -> None:
+    assert "이 별에 필요한  Lost in Starlight" in _shown("ko", *command).splitlines()[0]
+    assert "Lost in Starlight  이 별에 필요한" in _shown("en", *command).splitlines()[0]
+
+
+def test_beside_the_title_a_korean_reader_gets_the_english_title_not_a_romanisation() -> None:
+    korean, english = _shown("ko", "info", "--now", LATER), _shown("en", "info", "--now", LATER)
+    assert "│ 영어 제목: Lost in Starlight " in korean and "영어로 옮기면" not in korean
+    # the sheet's romanisation is not Revised Romanization (I Byeore Piryohan): not shown
+    assert "│ 이 별에 필요한, literally “Necessary for This Star” " in english
+    for shown in (korean, english):
+        assert "Byeol" not in shown and "Pil-yohan" not in shown
+    title = json.loads(run("info", "--json", "--now", LATER).out)["title"]
+    assert title["romanized"] == "I Byeol-e Pil-yohan"  # scripts keep the sourced spelling
+
+
+def test_the_trailer_line_marks_the_title_and_has_one_bracket(
+    tmp_path: Path, record_text: str
+) -> None:
+    url = "https://www.youtube.com/watch?v=t4hiu_kohhs"
+    assert _shown("ko", "trailer") == f"〈이 별에 필요한〉 예고편 (이탈리아어, 미확인):\n{url}\n"
+    assert _shown("en", "trailer") == f"Lost in Starlight trailer (Italian, uncertain):\n{url}\n"
+    confirmed = tmp_path / "film.toml"
+    confirmed.write_text(_replace(record_text, 'confidence = "uncertain"  # only in the seed', "#"))
+    shown = run("--film", str(confirmed), "--lang", "ko", "trailer").out
+    assert shown.startswith("〈이 별에 필요한〉 예고편 (이탈리아어):\n")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_card_and_the_credits_call_each_role_by_one_word(lang: str) -> None:
+    card, credits = _shown(lang, "info", "--now", LATER), _shown(lang, "credits")
+    for role in ("Director", "Screenplay", "Production company"):
+        word = film.load().credits_for(role)[0].translated(lang).role
+        assert f"│ {word}  " in card and f" {word} " in credits, word
+    assert "│ Writers" not in card and "│ Studio" not in card
+
+
+def test_a_sources_language_table_and_a_names_spelling_are_checked(
+    tmp_path: Path, record_text: str
+) -> None:
+    bad = tmp_path / "film.toml"
+    text = _replace(record_text, 'translations.ko = { name = "연합뉴스" }', "translations.kr = {}")
+    bad.write_text(_replace(text, 'spelling = "uncertain"', 'spelling = "maybe"'))
+    shown = run("validate", str(bad), env={"COLUMNS": "200"}).out
+    assert "sources[33].translations.kr: unknown key" in shown
+    assert "crew[2].translations.ko.spelling: expected one of" in shown

@@ -160,7 +160,7 @@ def test_validate_bundled_record_is_clean() -> None:
 
 HOSTILE_TEXT = {
     'rating = "PG"': 'rating = "[bold]PG[/] [link=file:///etc/passwd]x[/link]"',
-    'studio = "Climax Studio"': 'studio = "Climax\\u001b[2J\\u001b]8;;file:///etc/passwd\\u0007ST\\u0008\\r\\u009bX"',
+    'name = "Climax Studio"': 'name = "Climax\\u001b[2J\\u001b]8;;file:///etc/passwd\\u0007ST\\u0008\\r\\u009bX"',
     'text = "Bong': 'text = "\\u001b[2J[red]Bong',
     'actor = "Hong Kyung"': 'actor = "Hong\\u0007 [blink]Kyung[/]"',
 }

@@ -8,13 +8,14 @@ before it is checked, its version, and the checks a schema cannot say (the relea
 offset, the citations). `schema()` gives the same declaration as JSON Schema, for editors.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: msgspec would compile and evaluate every field's
+# annotation string when a run first decodes the cached record, most of that decoding's time.
 
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Self, TypeVar
+from typing import Annotated, Any, Generic, Literal, Self, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -23,6 +24,7 @@ from lostcli import locales
 from lostcli.errors import Message
 from lostcli.files import read_regular
 from lostcli.formatting import signed_offset
+from lostcli.locales import Locale
 from lostcli.records import Problem as Problem  # a FilmError's problems, for those who show them
 from lostcli.records import (
     RecordError,
@@ -33,9 +35,6 @@ from lostcli.records import (
     unknown_key,  # a language is a key of `translations`
     unreadable,
 )
-
-if TYPE_CHECKING:
-    from lostcli.locales import Locale
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
@@ -86,7 +85,16 @@ def _language(translations: Mapping[str, T], lang: Locale | str) -> T | None:
     return translations.get(lang if isinstance(lang, str) else lang.code)
 
 
-class Source(_Table, frozen=True):
+# How sure the fact sheet is of a fact: "uncertain" is a single or weak source, and the tool shows
+# it as uncertain rather than asserting it.
+Confidence = Literal["confirmed", "uncertain"]
+
+
+class SourceText(_Table, frozen=True):
+    name: Text | None = None  # as readers of the language know the source: 연합뉴스
+
+
+class Source(_Translatable[SourceText], frozen=True):
     id: Text
     name: Text
     site: Text | None = None
@@ -95,13 +103,14 @@ class Source(_Table, frozen=True):
 
 class TitleText(_Table, frozen=True):
     name: Text | None = None  # the title the film goes by in the language
+    short: Text | None = None  # its short form, the prompt's {title}
     note: Text | None = None
 
 
 class Title(_Translatable[TitleText], frozen=True):
     english: Text
     korean: Text
-    romanized: Text
+    romanized: Text  # as its source spells it: not Revised Romanization, so not shown
     literal: Text
     short: Text
     sources: Sources
@@ -112,10 +121,11 @@ class Title(_Translatable[TitleText], frozen=True):
         table = _language(self.translations, lang)
         return table.name if table and table.name else self.english
 
-
-# How sure the fact sheet is of a fact: "uncertain" is a single or weak source, and the tool shows
-# it as uncertain rather than asserting it.
-Confidence = Literal["confirmed", "uncertain"]
+    def pair(self, lang: Locale | str) -> tuple[str, str]:
+        """The title shown in a language, then the one its readers need beside it: the Korean
+        beside the English, the English beside any other."""
+        shown = self.shown(lang)
+        return shown, self.korean if shown == self.english else self.english
 
 
 Rows = Annotated[tuple[T, ...], Meta(min_length=1)]
@@ -199,6 +209,7 @@ class Trailer(_Translatable[TrailerText], frozen=True):
 class CreditText(_Table, frozen=True):
     role: Text | None = None
     name: Text | None = None
+    spelling: Confidence | None = None
 
 
 class Credit(_Translatable[CreditText], frozen=True):
@@ -207,6 +218,9 @@ class Credit(_Translatable[CreditText], frozen=True):
     sources: Sources
     native: Text | None = None  # the name in its own script
     confidence: Confidence = "confirmed"
+    # How sure the sources are of the name as written: a language's table may hold a form that
+    # one weak source gives (강현주), shown with its doubt beside the record's own name.
+    spelling: Confidence = "confirmed"
 
 
 class RoleText(_Table, frozen=True):
@@ -394,10 +408,13 @@ def _cross_checks(data: dict[str, Any]) -> Iterator[Problem]:
     if trailer is not None and not is_web_url(trailer.url):
         yield Problem("trailer.url", _not_web(trailer.url))
     for i, source in enumerate(_list(data.get("sources"))):
-        site = source.get("site") if isinstance(source, dict) else None
+        if not isinstance(source, dict):
+            continue
+        site = source.get("site")
         # a site is a host, maybe with a path (`about.netflix.com/ko`), or a whole URL
         if isinstance(site, str) and not is_web_url(site if "://" in site else f"https://{site}"):
             yield Problem(f"sources[{i}].site", _not_web(site))
+        yield from _languages(source.get("translations"), f"sources[{i}].translations")
     ids = [s["id"] for s in _list(data.get("sources")) if isinstance(s, dict) and "id" in s]
     known = {i for i in ids if isinstance(i, str)}
     if len(known) != len([i for i in ids if isinstance(i, str)]):

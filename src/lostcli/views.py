@@ -3,11 +3,13 @@ markup, so a record cannot style or link anything by itself."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
@@ -24,7 +26,7 @@ from lostcli.text import printable
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
     from lostcli.drawing import Row
     from lostcli.ephemeris import Signal, Sky
-    from lostcli.film import Award, Film, Problem
+    from lostcli.film import Award, Credit, Film, Problem
     from lostcli.settings import Settings
     from lostcli.timeline import Countdown
     from lostcli.zones import Zone
@@ -32,6 +34,51 @@ if TYPE_CHECKING:  # only types: each command imports the engines it runs
 ACCENT = "bold magenta"
 LABEL = "bold cyan"
 DIM = "dim"
+# Marks, in what `kept` returns, a space a line must not break at: Rich breaks at any Unicode
+# space, a no-break space too, so `Kept` holds such spaces by their offsets.
+NBSP = "\xa0"
+HELD = "\ue000"  # a held space while Rich wraps: one cell, and no space to break at
+
+
+def kept(text: str, *breaks: str) -> str:
+    """`text` whole on a line of `Kept` text: a value and its unit (`9 min 54 s`, `12 Mar 2028`),
+    a legend's item; but for a break before each of `breaks` (a stamp's time after its date)."""
+    for part in breaks:
+        head, found, tail = text.partition(part)
+        if found and head.strip():
+            return f"{kept(head.rstrip())} {kept(found + tail, *breaks)}"
+    return text.replace(" ", NBSP)
+
+
+class Kept(Text):
+    """Text that breaks lines only at the spaces that `kept` left plain. It holds plain spaces
+    only, the others by their offsets, so that render.fit, which maps a character to one, keeps
+    them."""
+
+    held: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, text: Text | str, style: str = "") -> Kept:
+        given = Text(text, style=style) if isinstance(text, str) else text
+        made = cls(given.plain.replace(NBSP, " "), style=given.style, spans=given.spans)
+        made.held = frozenset(i for i, c in enumerate(given.plain) if c == NBSP)
+        return made
+
+    def _holding(self) -> str:
+        return "".join(HELD if i in self.held else c for i, c in enumerate(self.plain))
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        holding = self.copy()
+        holding.plain = self._holding()
+        lines = Text.wrap(holding, console, width, **options)
+        for line in lines:
+            line.plain = line.plain.replace(HELD, " ")
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        words = self._holding().replace("\n", " ").split(" ")
+        widest = max(cell_len(line) for line in self.plain.splitlines() or [""])
+        return Measurement(max(map(cell_len, words)), widest)
 
 
 def _grid() -> Table:
@@ -47,8 +94,10 @@ def _panel(body: RenderableType, heading: Text) -> Panel:
     return Panel(body, title=heading, title_align="left", border_style="magenta", expand=True)
 
 
-def title(film: Film) -> Text:
-    return Text.assemble((film.title.english, ACCENT), "  ", (film.title.korean, "magenta"))
+def title(film: Film, lang: str) -> Text:
+    """The title the language shows, then the one its readers need beside it."""
+    shown, other = film.title.pair(lang)
+    return Text.assemble((shown, ACCENT), "  ", (other, "magenta"))
 
 
 def _doubt(confidence: str, lang: str) -> str:
@@ -70,12 +119,28 @@ def status_line(film: Film, cd: Countdown, lang: str = "en") -> Text:
     if cd.status == "upcoming":
         rest = _(" to {platform}: in {span}").format(platform=platform, span=span)
         return Text.assemble((_("Coming soon"), "bold yellow"), rest)
+    if not cd.seconds:  # not `released 0 seconds ago`
+        just = _(" on {platform}").format(platform=platform)
+        return Text.assemble((_("Just released"), "bold green"), just)
     rest = _(" on {platform}: released {span} ago").format(platform=platform, span=span)
     return Text.assemble((_("Out now"), "bold green"), rest)
 
 
-def _people(film: Film, role: str, lang: str) -> str:
-    return ", ".join(c.translated(lang).name for c in film.credits_for(role))
+def _name(c: Credit, lang: str) -> tuple[str, str]:
+    """A credit's name in a language, and the doubts that follow it: the record's own name where
+    the language's form of it is uncertain, and the credit's own."""
+    _ = translator(lang)
+    member = c.translated(lang)
+    spelling = _(" ({name}, spelling uncertain)") if member.spelling == "uncertain" else ""
+    return member.name, spelling.format(name=c.name) + _doubt(c.confidence, lang)
+
+
+def _people(film: Film, role: str, lang: str) -> tuple[str, str] | None:
+    """A card row: the record's word for a role, and the names credited with it."""
+    credited = film.credits_for(role)
+    if not credited:
+        return None
+    return credited[0].translated(lang).role, ", ".join("".join(_name(c, lang)) for c in credited)
 
 
 def award(a: Award, lang: str = "en") -> str:
@@ -93,11 +158,10 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
     _ = translator(lang)
     about = film.about.translated(lang)
     grid = _grid()
+    people = (_people(film, r, lang) for r in ("Director", "Screenplay", "Production company"))
     rows = [
         (_("Release"), fmt.stamp(cd.release, lang)),
-        (_("Director"), _people(film, "Director", lang)),
-        (_("Writers"), _people(film, "Screenplay", lang)),
-        (_("Studio"), about.studio),
+        *(row for row in people if row),
         (_("Platform"), film.release.translated(lang).platform),
         (_("Runtime"), _("{minutes} min").format(minutes=about.runtime_minutes)),
         (
@@ -119,22 +183,26 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
         grid.add_row(
             _("To Mars"), Text(_("a message sent now arrives in {time}").format(time=arrives))
         )
-    literal = _("{romanized} · literally “{literal}”")
+    shown, other = film.title.pair(lang)
+    if shown == film.title.english:  # the Korean title, glossed
+        beside = _("{title}, literally “{literal}”").format(title=other, literal=film.title.literal)
+    else:
+        beside = _("English title: {title}").format(title=other)
     body = Group(
-        Text(literal.format(romanized=film.title.romanized, literal=film.title.literal), style=DIM),
+        Text(beside, style=DIM),
         Text(""),
         Text(about.logline, style="italic"),
         Text(""),
         grid,
     )
-    return Group(_panel(body, title(film)), trailer(film, lang))
+    return Group(_panel(body, title(film, lang)), trailer(film, lang))
 
 
 def synopsis(film: Film, short: bool, lang: str = "en") -> RenderableType:
     about = film.about.translated(lang)
     if short:
         return Text(about.logline)
-    paragraphs: list[RenderableType] = [title(film), Text(about.logline, style="italic")]
+    paragraphs: list[RenderableType] = [title(film, lang), Text(about.logline, style="italic")]
     paragraphs += [Text(p) for p in about.paragraphs()]
     return Group(*(Padding(p, (0, 0, 1, 0)) for p in paragraphs))
 
@@ -146,14 +214,12 @@ def credits(film: Film, lang: str = "en") -> RenderableType:
     crew.add_column(_("Name"), overflow="fold")  # a name wraps, and is never cut with "…"
     previous = None
     for c in film.crew:
-        member = c.translated(lang)
-        role = "" if c.role == previous else member.role
+        name, doubts = _name(c, lang)
+        role = "" if c.role == previous else c.translated(lang).role
         previous = c.role
         # the name in its own script beside the name shown, unless that is the name shown
-        native = f"  {c.native}" if c.native and c.native != member.name else ""
-        crew.add_row(
-            Text(role), Text.assemble(member.name, (native + _doubt(c.confidence, lang), DIM))
-        )
+        native = f"  {c.native}" if c.native and c.native != name else ""
+        crew.add_row(Text(role), Text.assemble(name, (native + doubts, DIM)))
     cast = Table(title=_("Voice cast"), title_justify="left", title_style=ACCENT, show_edge=False)
     cast.add_column(_("Character"), style=LABEL, overflow="fold")
     cast.add_column(_("Korean original"), overflow="fold")
@@ -169,7 +235,7 @@ def credits(film: Film, lang: str = "en") -> RenderableType:
 
 def curiosities(film: Film, lang: str = "en") -> RenderableType:
     _ = translator(lang)
-    names = {s.id: s.name for s in film.sources}
+    names = {s.id: s.translated(lang).name for s in film.sources}
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", style=ACCENT, no_wrap=True)
     table.add_column(overflow="fold")
@@ -178,7 +244,7 @@ def curiosities(film: Film, lang: str = "en") -> RenderableType:
         source = _("Source: {sources}").format(sources=cited)
         table.add_row(f"{i}.", Text.assemble(c.translated(lang).text, "\n", (source, DIM)))
         table.add_row("", "")
-    return Group(title(film), Text(""), table)
+    return Group(title(film, lang), Text(""), table)
 
 
 def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
@@ -197,17 +263,40 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
     grid.add_row(_("Status"), status_line(film, cd, lang))
     if cd.status == "upcoming":
         grid.add_row(_("Remaining"), Text(fmt.clock(cd.seconds, lang), style="bold"))
-        bar = Table.grid(padding=(0, 1))
-        bar.add_row(ProgressBar(total=1.0, completed=cd.progress, width=30), f"{cd.progress:.0%}")
-        grid.add_row(_("Progress"), bar)
     else:
         grid.add_row(_("Since"), Text(fmt.clock(cd.seconds, lang), style="bold"))
+    if cd.status == "upcoming" and cd.progress > 0:  # no bar before the date was announced
+        # Whole percent rounded down, so never 100% before the release (1e-9: 0.29 * 100 is
+        # 28.999...).
+        percent = min(99, math.floor(cd.progress * 100 + 1e-9))
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(ProgressBar(total=1.0, completed=cd.progress, width=30), f"{percent}%")
+        grid.add_row(_("Progress"), bar)
     ann = cd.anniversary
     number = fmt.ordinal(ann.number, lang)
     at = _("{number}, {when}").format(number=number, when=fmt.stamp(ann.at, lang))
     grid.add_row(_("Anniversary"), Text(at))
     grid.add_row("", Text(_("in {time}").format(time=fmt.clock(ann.until.total, lang))))
-    return _panel(grid, title(film))
+    return _panel(grid, title(film, lang))
+
+
+VALUE_ROOM = 16  # cells: America/New_York
+
+
+class _Fitting:
+    """The first of some layouts whose width (the first of each pair) the page has."""
+
+    def __init__(self, *layouts: tuple[int, RenderableType]) -> None:
+        self.layouts = layouts
+
+    def chosen(self, options: ConsoleOptions) -> RenderableType:
+        return next(view for need, view in self.layouts if need <= options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.chosen(options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.chosen(options))
 
 
 def settings(current: Settings, lang: str = "en") -> RenderableType:
@@ -218,14 +307,24 @@ def settings(current: Settings, lang: str = "en") -> RenderableType:
 
     _ = translator(lang)
     file = current.file or ""
-    grid = _grid()
-    grid.add_column(style=DIM, overflow="fold")
+    words = {"config": printable(file), "default": _("default"), "system": _("system")}
     rows = current.rows()
-    for setting in rows:
-        value = str(setting.value).lower() if isinstance(setting.value, bool) else setting.value
-        words = {"config": printable(file), "default": _("default"), "system": _("system")}
-        origin = words.get(setting.origin, setting.origin)
-        grid.add_row(setting.key, Text(printable(value)), origin)
+    shown = [
+        (
+            s.key,
+            printable(str(s.value).lower() if isinstance(s.value, bool) else s.value),
+            words.get(s.origin, s.origin),
+        )
+        for s in rows
+    ]
+    wide, narrow = _grid(), _grid()
+    wide.add_column(style=DIM, no_wrap=True)  # a path whole: the value beside it wraps instead
+    for key, value, origin in shown:
+        wide.add_row(key, Text(value), origin)
+        narrow.add_row(key, Text.assemble(value, "\n", (origin, DIM)))
+    # the origin under its value where beside it, it would leave the value too little room
+    need = max(cell_len(k) for k, *_ in shown) + max(cell_len(o) for *_, o in shown)
+    grid = _Fitting((need + 4 + VALUE_ROOM, wide), (0, narrow))
     warnings = [
         Text(printable(Message("warning: {message}", message=s.warning).text(lang)), style="yellow")
         for s in rows
@@ -251,7 +350,9 @@ def validation(
             "{sources} sources"
         )
         title = record.title.shown(lang)
-        counts = {k: len(getattr(record, k)) for k in ("crew", "cast", "curiosities", "sources")}
+        counts = {k: len(getattr(record, k)) for k in ("cast", "curiosities", "sources")}
+        # people, each once: not the studio, nor a second role
+        counts["crew"] = len({c.name for c in record.crew} - {record.about.studio})
         return Text(valid.format(file=path, title=title, **counts), style="green")
     count = fmt.plural(len(problems), "problem", lang)
     return Group(
@@ -261,61 +362,72 @@ def validation(
 
 def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
     """The distance and delay now, what a message sent now means on both planets, the cycle's
-    events and the clock on Mars."""
+    events and the clock on Mars. Lines break between values, never inside one (`kept`)."""
     _ = translator(lang)
 
     def local(moment: datetime) -> str:
-        return fmt.stamp(moment.astimezone(zone.tzinfo), lang)
+        here = moment.astimezone(zone.tzinfo)
+        return kept(fmt.stamp(here, lang), fmt.hour_minute(here, lang))
 
     def clock(moment: datetime) -> str:
         here = moment.astimezone(zone.tzinfo)
-        return f"{fmt.hour_minute(here, lang)} {here.tzname() or fmt.offset(here.utcoffset())}"
+        zone_name = here.tzname() or fmt.offset(here.utcoffset())
+        return kept(f"{fmt.hour_minute(here, lang)} {zone_name}")
 
     def day(moment: datetime) -> str:
-        return fmt.day_month_year(moment.astimezone(zone.tzinfo), lang)
+        return kept(fmt.day_month_year(moment.astimezone(zone.tzinfo), lang))
+
+    def duration(seconds: float) -> str:
+        return kept(fmt.duration(round(seconds), lang))
+
+    def mtc(hours: float) -> str:
+        return kept(f"{fmt.mars_clock(hours)} MTC")
+
+    def million_km(km: float) -> str:
+        return kept(fmt.million_km(km, lang))
 
     grid = _grid()
-    grid.add_row(_("Now"), Text(local(sig.at), style=DIM))
-    distance = f"{fmt.million_km(sig.distance_km, lang)} ({sig.distance_au:.3f} AU)"
-    grid.add_row(_("Distance"), Text(distance))
+    grid.add_row(_("Now"), Kept.of(local(sig.at), style=DIM))
+    distance = f"{million_km(sig.distance_km)} {kept(f'({sig.distance_au:.3f} AU)')}"
+    grid.add_row(_("Distance"), Kept.of(distance))
     reaches = _("a message sent now reaches Mars in {time}, at {clock} ({mtc} on Mars)").format(
-        time=fmt.duration(round(sig.one_way_seconds), lang),
+        time=duration(sig.one_way_seconds),
         clock=clock(sig.arrives),
-        mtc=f"{fmt.mars_clock(sig.mars_on_arrival.mtc_hours)} MTC",
+        mtc=mtc(sig.mars_on_arrival.mtc_hours),
     )
-    grid.add_row(_("One way"), Text(reaches))
+    grid.add_row(_("One way"), Kept.of(reaches))
     back = _("an answer sent on arrival is back at {clock}, {time} from now").format(
-        clock=clock(sig.answer_back), time=fmt.duration(round(sig.answer_seconds), lang)
+        clock=clock(sig.answer_back), time=duration(sig.answer_seconds)
     )
-    grid.add_row(_("Answer"), Text(back))
-    closest = f"{local(sig.closest.at)}: {fmt.million_km(sig.closest.distance_km, lang)}"
-    grid.add_row(_("Closest"), Text(closest))
+    grid.add_row(_("Answer"), Kept.of(back))
+    closest = f"{local(sig.closest.at)}: {million_km(sig.closest.distance_km)}"
+    grid.add_row(_("Closest"), Kept.of(closest))
     blocked = _("{when}: the Sun passes between Earth and Mars and blocks contact")
-    grid.add_row(_("Conjunction"), Text(blocked.format(when=local(sig.conjunction.at))))
+    grid.add_row(_("Conjunction"), Kept.of(blocked.format(when=local(sig.conjunction.at))))
     window, days = sig.blackout, round(sig.blackout.days)
     if window.start <= sig.at:
         dark = _("contact blocked now, until {end} ({days} days in all)")
     else:
         dark = _("contact blocked from {start} to {end}, {days} days")
     grid.add_row(
-        _("Blackout"), Text(dark.format(start=day(window.start), end=day(window.end), days=days))
+        _("Blackout"), Kept.of(dark.format(start=day(window.start), end=day(window.end), days=days))
     )
+    # The day of the cycle counts from 1, the day of the conjunction; cycle_day, whole days.
     cycle = _("day {day} of about 780 since the conjunction of {since}")
-    grid.add_row(
-        _("Cycle"), Text(cycle.format(day=sig.cycle_day, since=day(sig.previous_conjunction.at)))
-    )
+    since = day(sig.previous_conjunction.at)
+    grid.add_row(_("Cycle"), Kept.of(cycle.format(day=sig.cycle_day + 1, since=since)))
     seasons = {
         "spring": _("northern spring"), "summer": _("northern summer"),
         "autumn": _("northern autumn"), "winter": _("northern winter"),
     }  # fmt: skip
     mars = sig.mars
-    on_mars = _("sol {sol}, {mtc} MTC, {season} (Ls {ls}°)").format(
+    on_mars = _("sol {sol}, {mtc}, {season} ({ls})").format(
         sol=mars.sol,
-        mtc=fmt.mars_clock(mars.mtc_hours),
-        season=seasons[mars.season],
-        ls=round(mars.ls),
+        mtc=mtc(mars.mtc_hours),
+        season=kept(seasons[mars.season]),
+        ls=kept(f"Ls {round(mars.ls)}°"),
     )
-    grid.add_row(_("On Mars"), Text(on_mars))
+    grid.add_row(_("On Mars"), Kept.of(on_mars))
     return _panel(grid, Text(_("Earth to Mars"), style=ACCENT))
 
 
@@ -368,12 +480,13 @@ def pictures(
     shade = "░" if braille else ":"
     orbit = min(ORBIT_WIDTH, width - width % 2)
     beside = width >= orbit + 2 + 50
-    legend = Text.assemble(
-        ("E", PICTURE["earth"]), " ", _("Earth"), "  ", ("M", PICTURE["mars"]), " ", _("Mars"),
-        "  ", ("*", PICTURE["sun"]), " ", _("Sun"), "  ", ("···", PICTURE["message"]), " ",
-        _("a message now"), "  ", ("+", PICTURE["closest"]), " ", _("closest approach"), "  ",
-        ("x", PICTURE["conjunction"]), " ", _("conjunction"),
-    )  # fmt: skip
+    legend = Kept.of(Text.assemble(  # each item whole on a line
+        ("E", PICTURE["earth"]), NBSP, kept(_("Earth")), "  ", ("M", PICTURE["mars"]), NBSP,
+        kept(_("Mars")), "  ", ("*", PICTURE["sun"]), NBSP, kept(_("Sun")), "  ",
+        ("···", PICTURE["message"]), NBSP, kept(_("a message now")), "  ",
+        ("+", PICTURE["closest"]), NBSP, kept(_("closest approach")), "  ",
+        ("x", PICTURE["conjunction"]), NBSP, kept(_("conjunction")),
+    ))  # fmt: skip
     left = _Drawn(drawing.orbits(sky, orbit, braille))
     chart_width = (width - orbit - 2 if beside else width) - 3
     chart = drawing.delays(sky, sig.at, chart_width, 12 if beside else 7, braille)
@@ -407,9 +520,10 @@ def pictures(
 
 def trailer(film: Film, lang: str = "en") -> RenderableType:
     _ = translator(lang)
-    text = _("{title} trailer ({language}){doubt}:").format(
-        title=film.title.shown(lang),
-        language=film.trailer.translated(lang).language,
-        doubt=_doubt(film.trailer.confidence, lang),
-    )
+    label = {
+        "confirmed": _("{title} trailer ({language}):"),
+        "uncertain": _("{title} trailer ({language}, uncertain):"),
+    }[film.trailer.confidence]  # one bracket: the language and the doubt together
+    language = film.trailer.translated(lang).language
+    text = label.format(title=film.title.shown(lang), language=language)
     return Group(Text(text, style=LABEL), link(film.trailer.url))
