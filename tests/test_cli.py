@@ -148,9 +148,9 @@ def test_clicks_errors_are_lostclis_own_words_by_their_kind() -> None:
         "lostcli: error: No such command 'infp'. Did you mean 'info'?"
     )
     korean = run("--lang", "ko", "infp").err.splitlines()[-1]
-    assert korean == "lostcli: 오류: 'infp'라는 명령은 없습니다. 혹시 'info'를 찾으십니까?"
+    assert korean == "lostcli: 오류: 'infp'라는 명령은 없습니다. 혹시 'info' 명령을 찾으셨습니까?"
     assert run("--lang", "ko", "info", "--json=x").err.splitlines()[-1] == (
-        "lostcli: 오류: 옵션 '--json'에는 값을 줄 수 없습니다."
+        "lostcli: 오류: '--json' 옵션에는 값을 지정할 수 없습니다."
     )
 
 

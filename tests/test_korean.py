@@ -37,11 +37,31 @@ def error_kinds() -> set[str]:
     return kinds
 
 
+def outside_messages() -> set[str]:
+    """The message ids that are other programs' words: the C library's reasons of the common
+    errnos, and tomllib's messages (each constant it raises, and those naming a key as ids)."""
+    import tomllib._parser
+
+    from lostcli.errors import OS_REASONS
+    from lostcli.records import TOML_NAMED
+
+    found = set(OS_REASONS.values()) | set(TOML_NAMED.values())
+    for node in ast.walk(ast.parse(Path(tomllib._parser.__file__).read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) == "suffixed_err"
+            and isinstance(node.args[2], ast.Constant)
+        ):
+            found.add(node.args[2].value)
+    return found
+
+
 def used_messages() -> set[str]:
     """Every message id in the code: what is handed to a translator named `_`, to a Message, to
-    an error type or a usage error (first argument), or to a Problem (second argument)."""
+    an error type or a usage error (first argument), or to a Problem (second argument); and the
+    outside words that lostcli translates."""
     first = error_kinds() | {"_", "Message", "usage"}
-    found = set()
+    found = outside_messages()
     for module in SOURCE.rglob("*.py"):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -139,15 +159,15 @@ def test_korean_views_hold_together_at_every_width(command: list[str], columns: 
 def test_the_korean_card() -> None:
     out = run("--lang", "ko", "info", "--now", LATER, env={"TZ": "Asia/Seoul"}).out
     for expected in (
-        "공개 중: 넷플릭스, 1년 5개월 25일 전 공개",
+        "공개 중: 넷플릭스, 1년 5개월 25일 전부터",
         "2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)",
-        "한국 12세 이상 관람가, 미국 MPA PG (불확실)",
+        "한국 12세 이상 관람가, 미국 MPA PG (미확인)",
         "지금 보낸 메시지는 10분 13초 뒤에 도착",
     ):
         assert expected in out
     credits = run("--lang", "ko", "credits").out
     assert "김태리 (첫 목소리 연기)" in credits and "Kang Hyun-joo" in credits  # no Hangul: English
-    assert "감독   │ 한지원\n" in credits  # the name in Hangul once, not twice
+    assert re.search(r"감독 +│ 한지원\n", credits)  # the name in Hangul once, not twice
 
 
 def test_the_korean_calendar() -> None:
@@ -158,8 +178,8 @@ def test_the_korean_calendar() -> None:
     english = run("calendar", "--anniversary", "--now", LATER).out
     events = list(icalendar.Calendar.from_ical(korean).walk("VEVENT"))
     assert str(events[0]["SUMMARY"]) == "이 별에 필요한 (Lost in Starlight) 넷플릭스 공개"
-    assert str(events[1]["SUMMARY"]) == "이 별에 필요한 (Lost in Starlight) 공개 2년"
-    assert str(events[0]["DESCRIPTION"]).startswith("2050년 서울, 화성 탐사를 꿈꾸는")
+    assert str(events[1]["SUMMARY"]) == "이 별에 필요한 (Lost in Starlight) 공개 2주년"
+    assert "\n2050년 서울, 화성 탐사를 꿈꾸는" in str(events[0]["DESCRIPTION"])
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(english).walk("VEVENT")]
     assert [str(e["UID"]) for e in events] == uids
 
@@ -221,19 +241,22 @@ def test_clicks_messages_are_the_ones_the_catalog_knows() -> None:
 
 
 ERRORS_KO = [
-    ("countdown --tz Koera", "알 수 없는 시간대 'Koera'. Asia/Seoul을(를) 말씀하신 건가요?"),
-    ("countdown --tz IST",
-     "'IST'은(는) 뜻이 여럿입니다: Asia/Kolkata, Europe/Dublin 또는 Asia/Jerusalem일 수 있습니다"),
-    ("countdown --now 2025-13-01", "--now: '2025-13-01'을(를) 시각으로 읽을 수 없습니다"),
+    ("countdown --tz Koera",
+     "알 수 없는 시간대입니다: 'Koera'. 혹시 Asia/Seoul 시간대를 찾으셨습니까?"),
+    ("countdown --tz IST", "'IST'는 뜻이 여럿입니다: "
+     "Asia/Kolkata, Europe/Dublin 또는 Asia/Jerusalem 중 하나일 수 있습니다"),
+    ("countdown --now 2025-13-01", "--now: '2025-13-01'을 시각으로 읽을 수 없습니다"),
     ("countdown --now Mon_30_May_2025",
-     "--now: 2025년 5월 30일은(는) Mon이(가) 아니라 금요일입니다: 'Mon 30 May 2025'"),
+     "--now: 2025년 5월 30일은 Mon이 아니라 금요일입니다: 'Mon 30 May 2025'"),
     ("countdown --now +9000000d", "--now: 범위를 벗어났습니다 (2년부터 9997년까지)"),
-    ("init bogus",
-     "알 수 없는 셸 'bogus': lostcli init은(는) bash, zsh, fish, nu, elvish, xonsh을(를) 압니다"),
-    ("init", "셸을 고르세요: bash, zsh, fish, nu, elvish 또는 xonsh"),
-    ("--film /nonexistent/film.toml info", "/nonexistent/film.toml: 그런 파일이 없습니다"),
-    ("prompt --lang xx",
-     "'--lang'의 값이 잘못되었습니다: 'xx'은(는) 'en', 'ko' 중 하나가 아닙니다."),
+    ("init bogus", "알 수 없는 셸입니다: 'bogus'. "
+     "lostcli init에서 쓸 수 있는 셸은 bash, zsh, fish, nu, elvish, xonsh입니다"),
+    ("--film /nonexistent/film.toml info", "/nonexistent/film.toml: 파일이 없습니다"),
+    ("prompt --lang xx", "'--lang'의 값이 잘못되었습니다: 'xx'는 'en', 'ko' 중 하나가 아닙니다."),
+    ("infp", "'infp'라는 명령은 없습니다. 혹시 'info' 명령을 찾으셨습니까?"),
+    ("validate", "'PATH' 인수가 없습니다."),
+    ("info --jsn", "그런 옵션은 없습니다: --jsn (비슷한 옵션: --json, --now)"),
+    ("info --json=x", "'--json' 옵션에는 값을 지정할 수 없습니다."),
 ]  # fmt: skip
 
 
@@ -250,8 +273,8 @@ def test_a_warning_is_korean() -> None:
     result = run("countdown", "--tz", "EST", "--now", "2026-01-01", env=KOREAN)
     assert result.code == 0
     assert result.err == (
-        "lostcli: 경고: EST은(는) 서머타임 없이 일 년 내내 UTC-05:00입니다. "
-        "New York 시간은 America/New_York을(를) 쓰세요\n"
+        "lostcli: 경고: EST는 서머타임 없이 일 년 내내 UTC-05:00입니다. "
+        "New York 시간은 America/New_York 시간대를 쓰세요\n"
     )
 
 
@@ -262,12 +285,13 @@ def test_validate_speaks_korean(tmp_path: Path) -> None:
     assert result.code == 1
     lines = result.out.splitlines()
     assert re.fullmatch(rf"{re.escape(str(bad))}: 문제 \d+개", lines[0])
-    assert "  title.english: 빠졌습니다" in lines
-    assert "  title.englsh: 알 수 없는 키입니다 ('english'을(를) 말씀하신 건가요?)" in lines
+    assert "  title.english: 누락되었습니다" in lines
+    assert "  title.englsh: 알 수 없는 키입니다 (혹시 'english' 키를 찾으셨습니까?)" in lines
     english = run("validate", str(bad), "--json").out
     assert run("validate", str(bad), "--json", env=KOREAN).out == english  # scripts' form
     good = run("validate", str(Path(__file__).parents[1] / "data" / "film.toml"), env=KOREAN)
-    assert re.search(r"올바릅니다: 이 별에 필요한, 제작진 \d+명, 출연진 \d+명", good.out)
+    counts = r"제작진 \d+명, 출연진 \d+명, 알아 두면 좋은 이야기 \d+개"  # people, not the studio
+    assert re.search(rf"올바릅니다: 〈이 별에 필요한〉, {counts}", " ".join(good.out.split()))
 
 
 def test_config_speaks_korean() -> None:
@@ -308,9 +332,103 @@ def test_a_real_korean_locale(charmap: str, codec: str, korean_locales: Path) ->
     code, out, err = lostcli("countdown", "--now", "2025-05-30T12:00+09:00")
     assert (code, err) == (0, "")
     assert "2025년 5월 30일 (금) 오후 4:00 KST" in out and "4시간 후" in out
-    assert lostcli("prompt", "--now", "2025-05-27T12:00+09:00", "--ascii")[1] == "* 3일 04시간\n"
+    assert lostcli("prompt", "--now", "2025-05-27T12:00+09:00", "--ascii")[1] == "* 3일 4시간\n"
     code, out, err = lostcli("countdown", "--tz", "Koera")
     assert code == 2
     assert err.endswith(
-        "lostcli: 오류: 알 수 없는 시간대 'Koera'. Asia/Seoul을(를) 말씀하신 건가요?\n"
+        "lostcli: 오류: 알 수 없는 시간대입니다: 'Koera'. 혹시 Asia/Seoul 시간대를 찾으셨습니까?\n"
     )
+
+
+# The common errnos, with the reason a Korean run gives (the English one is the C library's).
+OS_KOREAN = {
+    "ENOENT": "파일이나 디렉터리가 없습니다", "EACCES": "권한이 없습니다",
+    "EPERM": "권한이 없습니다", "EISDIR": "디렉터리입니다", "ENOTDIR": "디렉터리가 아닙니다",
+    "ENOSPC": "저장 공간이 부족합니다", "EROFS": "읽기 전용 파일 시스템입니다",
+    "ENAMETOOLONG": "파일 이름이 너무 깁니다",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "korean"), OS_KOREAN.items())
+def test_an_os_errors_reason_is_chosen_by_errno(name: str, korean: str) -> None:
+    import errno
+
+    from lostcli.errors import Message, os_reason
+
+    code = getattr(errno, name)
+    reason = os_reason(OSError(code, os.strerror(code), "x"))
+    assert isinstance(reason, Message)
+    assert (reason.text("ko"), reason.text("en")) == (korean, os.strerror(code))
+    assert os_reason(OSError(code, "a reason of lostcli's own")) == "a reason of lostcli's own"
+
+
+def test_os_errors_in_korean_runs(tmp_path: Path) -> None:
+    """A record that is a directory or lies under a file, and output under a file or with a
+    name too long (root passes any permission, so these are what a test can make fail)."""
+    plain = tmp_path / "plain"
+    plain.write_text("", encoding="utf-8")
+    long = str(tmp_path / ("a" * 300))
+    cases = [
+        (["--film", str(tmp_path), "info"], "기록 파일이 아니라 디렉터리입니다", None),
+        (
+            ["--film", f"{plain}/x", "info"],
+            "읽을 수 없습니다: 디렉터리가 아닙니다",
+            "Not a directory",
+        ),
+        (
+            ["calendar", "-o", f"{plain}/x"],
+            "쓸 수 없습니다: 디렉터리가 아닙니다",
+            "Not a directory",
+        ),
+        (["calendar", "-o", long], "쓸 수 없습니다: 파일 이름이 너무 깁니다", "File name too long"),
+    ]
+    for args, korean, english in cases:
+        result = run("--lang", "ko", *args)
+        assert result.code == 1 and korean in result.err, result.err
+        assert not re.search(r"[A-Za-z]{4,}", result.err.rsplit(": ", 1)[-1])
+        if english:  # the English edition keeps the C library's words
+            assert run(*args).err.endswith(f": {english}\n")
+
+
+# TOML documents with a syntax error, each with the summary a Korean run gives.
+TOML_KOREAN = [
+    ("schema_version = 1\n[title\n", 2, "표 선언이 ']'로 끝나야 합니다"),
+    ("a = 1\na = 2\n", 2, "이미 있는 값을 덮어쓸 수 없습니다"),
+    ("[a]\n[a]\n", 2, "같은 키를 두 번 선언할 수 없습니다: ('a',)"),
+    ("a = {b = 1, b = 2}\n", 1, "인라인 표에 같은 키가 두 번 있습니다: 'b'"),
+    ("a = '''x", 1, "다음이 있어야 합니다: \"'''\""),
+    ("a = [1", 1, "배열이 닫히지 않았습니다"),
+    ("a 1\n", 1, "키와 값 사이에 '=' 기호가 있어야 합니다"),
+    ('a = "x\x7f"\n', 1, "쓸 수 없는 문자입니다: '\\x7f'"),
+]
+
+
+@pytest.mark.parametrize(("toml", "line", "korean"), TOML_KOREAN)
+def test_toml_syntax_errors_are_summarised_in_korean(
+    toml: str, line: int, korean: str, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(toml, encoding="utf-8")
+    result = run("--lang", "ko", "--film", str(bad), "info")
+    assert result.err == f"lostcli: 오류: {bad}: {line}번째 줄: TOML 문법 오류: {korean}\n"
+    english = run("--film", str(bad), "info").err
+    assert re.fullmatch(rf"lostcli: error: {re.escape(str(bad))}: line {line}: invalid TOML: "
+                        r"[A-Z][^\n]+\n", english)  # fmt: skip
+    assert (
+        f"  {line}번째 줄: TOML 문법 오류: {korean}\n"
+        in run("--lang", "ko", "validate", str(bad)).out
+    )
+
+
+def test_click_errors_follow_the_lang_option() -> None:
+    """--lang ko, not the environment, with an option that fails before Click runs: a bad
+    choice, and a global option after the command without its value."""
+    color = run("--lang", "ko", "--color=bogus", "info")
+    assert color.err.endswith(
+        "lostcli: 오류: '--color'의 값이 잘못되었습니다: "
+        "'bogus'는 'auto', 'always', 'never' 중 하나가 아닙니다.\n"
+    )
+    assert color.err.startswith("사용법: lostcli")
+    missing = run("--lang", "ko", "info", "--film")
+    assert missing.err.endswith("lostcli: 오류: '--film' 옵션에는 값이 필요합니다.\n")
+    assert run("--lang", "xx", "info").err.endswith("is not one of 'en', 'ko'.\n")  # English

@@ -3,14 +3,15 @@ its schema and its errors (pure: no typer, no rich). Which setting wins over whi
 settings.py's to decide; a `lang` is checked there, against the languages there are.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: msgspec would compile and evaluate every field's
+# annotation string when a run first decodes the cached config file, most of that decoding's time.
 
 from typing import Literal
 
 import msgspec
 
 from lostcli.context import Environment
-from lostcli.errors import Message
+from lostcli.errors import Message, os_reason
 from lostcli.files import read_regular
 from lostcli.records import (
     Problem,
@@ -35,6 +36,7 @@ class _Table(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class PromptConfig(_Table, frozen=True, forbid_unknown_fields=True):
     format: str | None = None
     ascii: bool | None = None
+    title: str | None = None
 
 
 class Config(_Table, frozen=True, forbid_unknown_fields=True):
@@ -46,7 +48,8 @@ class Config(_Table, frozen=True, forbid_unknown_fields=True):
     def values(self) -> dict[str, str | bool | None]:
         """The values by key, as settings.Settings.build takes them."""
         return {"tz": self.tz, "lang": self.lang, "color": self.color,
-                "prompt.format": self.prompt.format, "prompt.ascii": self.prompt.ascii}  # fmt: skip
+                "prompt.format": self.prompt.format, "prompt.ascii": self.prompt.ascii,
+                "prompt.title": self.prompt.title}  # fmt: skip
 
 
 class ConfigError(RecordError):
@@ -88,7 +91,7 @@ def unread(where: str) -> Message | None:
     except (FileNotFoundError, NotADirectoryError):
         return Message("{file} (there is none yet)", file=printable(where))
     except OSError as e:
-        reason = e.strerror or str(e)
+        reason = os_reason(e)
         return Message("{file} (cannot read it: {reason})", file=printable(where), reason=reason)
     return None
 

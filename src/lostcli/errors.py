@@ -3,8 +3,6 @@
 The statuses are plain ints in a namespace: an IntEnum would cost the prompt path the `enum`
 import, a quarter of its start-up."""
 
-from __future__ import annotations
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from lostcli.locales import Locale
@@ -29,7 +27,7 @@ class Message:
         self.template = template
         self.params = params
 
-    def text(self, lang: Locale | str = "en") -> str:
+    def text(self, lang: "Locale | str" = "en") -> str:
         """The message in a language: a Locale, or its code."""
         if isinstance(lang, str):
             from lostcli.locales import get  # its words are the Locale's, asked when shown
@@ -50,7 +48,7 @@ class Message:
         return hash(str(self))
 
 
-def _shown(value: object, locale: Locale) -> object:
+def _shown(value: object, locale: "Locale") -> object:
     if isinstance(value, Message):
         return value.text(locale)
     return value(locale) if callable(value) else value
@@ -66,6 +64,30 @@ def alternatives(items: tuple[str, ...] | list[str], word: str) -> Message | str
     return Message("{rest} and {last}", rest=rest, last=items[-1])
 
 
+# The commonest reasons an OS call fails, by errno name, as message ids: the C library's words,
+# so that English reads as before, and a catalog can put them in another language.
+OS_REASONS = {
+    "ENOENT": "No such file or directory", "EACCES": "Permission denied",
+    "EPERM": "Operation not permitted", "EISDIR": "Is a directory", "ENOTDIR": "Not a directory",
+    "ENOSPC": "No space left on device", "EROFS": "Read-only file system",
+    "ENAMETOOLONG": "File name too long", "ELOOP": "Too many levels of symbolic links",
+    "EDQUOT": "Disk quota exceeded", "EFBIG": "File too large", "EIO": "Input/output error",
+}  # fmt: skip
+
+
+def os_reason(error: OSError) -> Message | str:
+    """Why an OS call failed, in words a catalog translates: for a common errno, its message
+    id; else the error's own text (the system's, or one lostcli gave)."""
+    import errno
+    import os
+
+    code = error.errno or 0
+    known = OS_REASONS.get(errno.errorcode.get(code, ""))
+    if known and error.strerror == os.strerror(code):  # not a text lostcli gave it
+        return Message(known)
+    return error.strerror or str(error)
+
+
 class LostcliError(Exception):
     """An error the user can act on; its message is printed as one line."""
 
@@ -75,7 +97,7 @@ class LostcliError(Exception):
         self.message = message if isinstance(message, Message) else Message(message, **params)
         super().__init__(str(self.message))
 
-    def text(self, lang: Locale | str = "en") -> str:
+    def text(self, lang: "Locale | str" = "en") -> str:
         return self.message.text(lang)
 
 

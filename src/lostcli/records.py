@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, TypeVar, 
 
 import msgspec
 
-from lostcli.errors import LostcliError, Message
+from lostcli.errors import LostcliError, Message, os_reason
 from lostcli.files import NotRegularFile, cache_entry, cached, store
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def unreadable(error: OSError | ValueError) -> Problem:
     its own for."""
     if isinstance(error, NotRegularFile):
         return Problem("", "not a regular file")
-    reason = getattr(error, "strerror", 0) or str(error)
+    reason = os_reason(error) if isinstance(error, OSError) else str(error)
     return Problem("", Message("cannot read: {reason}", reason=reason))
 
 
@@ -108,6 +108,17 @@ def through_cache(
 
 # tomllib says where only in its message: "... (at line 3, column 5)" or "(at end of document)"
 _TOML_WHERE = r"\s*\((?:at line (\d+), column \d+|at end of document)\)"
+# What remains of a tomllib message is a message id; those that name a key or a character are
+# ids with a placeholder for it.
+TOML_NAMED = {
+    r"Cannot declare (.+) twice": "Cannot declare {key} twice",
+    r"Cannot mutate immutable namespace (.+)": "Cannot mutate immutable namespace {key}",
+    r"Cannot redefine namespace (.+)": "Cannot redefine namespace {key}",
+    r"Duplicate inline table key (.+)": "Duplicate inline table key {key}",
+    r"Expected ('[^']*'|\"[^\"]*\")": "Expected {key}",
+    r"Found invalid character (.+)": "Found invalid character {key}",
+    r"Illegal character (.+)": "Illegal character {key}",
+}
 # One step of the shape check: strings, comments and anything else skipped whole, then one mark
 # that it counts (none at the end). Each string's or comment's pattern either fails at its first
 # character or matches (an unclosed one runs to the end of its line, or of the text), and nothing
@@ -135,10 +146,18 @@ def read_toml(text: str, name: str, error: type[RecordError]) -> dict[str, Any]:
         line = int(m[1]) if m and m[1] else text.count("\n") + 1  # else: at the end
         msg = re.sub(_TOML_WHERE, "", str(e))
         raise error(
-            name, [Problem("", Message("invalid TOML: {reason}", reason=msg), line)]
+            name, [Problem("", Message("invalid TOML: {reason}", reason=_toml_reason(msg)), line)]
         ) from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise error(name, [Problem("", "invalid TOML: nested too deeply")]) from None
+
+
+def _toml_reason(text: str) -> Message:
+    """A tomllib message (without where) as a message id, with the key or character it names."""
+    for pattern, template in TOML_NAMED.items():
+        if named := re.fullmatch(pattern, text):
+            return Message(template, key=named[1])
+    return Message(text)
 
 
 def shape_problem(text: str) -> Problem | None:

@@ -57,7 +57,10 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
         args = args.translate({ord("{"): None, ord("}"): None})  # Typer's `{PATH}`: git's `PATH`
         start = f"{prefix:>{self.current_indent}}{prog} "
         width, used = self.width - self.current_indent, self.words.width(start)
-        if width >= used + 20:  # the arguments to the right of the command, as Click puts them
+        # The arguments to the right of the command where each fits, or 20 cells are left, as
+        # Click puts them (which would move a short `[OPTIONS]` below at a narrow width).
+        widest = max(map(self.words.width, args.split()), default=0)
+        if width >= used + min(20, widest):
             lines = self.words.wrap(args, width, start, " " * used)
         else:
             indent = " " * (max(self.current_indent, self.words.width(prefix)) + 4)

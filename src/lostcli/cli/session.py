@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from lostcli import film, jsonout, render
 from lostcli.context import Environment
-from lostcli.errors import LostcliError, Message, UsageError
+from lostcli.errors import LostcliError, Message, UsageError, os_reason
 from lostcli.files import NoReader, write_user_file
 from lostcli.settings import Settings
 from lostcli.text import quoted
@@ -135,7 +135,7 @@ class Session:
             raise LostcliError(
                 "cannot write {path}: {reason}",
                 path=quoted(path),
-                reason=reason or e.strerror or str(e),
+                reason=reason or os_reason(e),
             ) from None
 
     def json(self, data: "msgspec.Struct | dict[str, Any]") -> None:
