@@ -49,6 +49,29 @@ def test_export_refuses_json_and_folders(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", ["card.png", "card.txt", "card", "card.svg.txt", "svg"])
+def test_the_extension_decides_the_format(name: str, lang: str, tmp_path: Path) -> None:
+    """Issue 23, item 3: a name that is neither .svg nor .html is a usage error naming both
+    (it was written as SVG), and nothing is written or shown."""
+    r = run("--lang", lang, "countdown", "--now", LATER, "--export", str(tmp_path / name))
+    assert (r.code, r.out) == (2, "")
+    assert ".svg" in r.err.splitlines()[-1] and ".html" in r.err.splitlines()[-1]
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
+def test_export_dash_writes_the_svg_to_stdout(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23, item 3: `--export -` is stdout, as `calendar -o -` (it made a file named `-`)."""
+    monkeypatch.chdir(tmp_path)
+    r = run(*command, "--export", "-")
+    assert (r.code, r.err) == (0, "")
+    assert ET.fromstring(r.out).tag == "{http://www.w3.org/2000/svg}svg"  # the picture alone
+    assert not list(tmp_path.iterdir())
+
+
 def test_hangul_keeps_its_two_cells_in_the_svg() -> None:
     """Rich sizes a run of text at one cell a character; Hangul takes two."""
     from rich.text import Text
@@ -58,6 +81,18 @@ def test_hangul_keeps_its_two_cells_in_the_svg() -> None:
     assert found
     assert float(found[1]) == pytest.approx(render_cell_width(svg) * 10)  # ab, 이, 별에: 10 cells
     assert html.unescape(found[2]).startswith("ab")
+
+
+def test_each_wide_character_has_two_cells_in_the_html() -> None:
+    """Each character outside ASCII in a box as wide as its cells, a combining mark with its
+    letter, and the text (escaped) still the text."""
+    from rich.text import Text
+
+    page = render.picture(Text("a<이─e\u0301✦ ü\u0308"), "x.html", "t")
+    assert 'a&lt;<span class="c2">이</span><span class="c1">─</span>' in page
+    assert '<span class="c1">e\u0301</span><span class="c1">✦</span> ' in page
+    assert '<span class="c1">ü\u0308</span>' in page
+    assert ".c2 { width: 2ch; }" in page and ".c1 { width: 1ch; }" in page
 
 
 def render_cell_width(svg: str) -> float:
@@ -162,3 +197,49 @@ def test_the_korean_card_looks_right_in_chromium(tmp_path: Path) -> None:
     for i, a in enumerate(glyphs):
         for b in glyphs[i + 1 :]:
             assert ImageChops.difference(a, b).getbbox() is not None  # no two alike
+
+
+# Where a browser draws the last character of each line of a page's <pre>: its right edge, in
+# CSS pixels, once the fonts are in (as the character it is).
+MEASURE_LINES = """<script>
+document.fonts.ready.then(() => {
+  const pre = document.querySelector("pre");
+  const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+  const rows = [[]];
+  for (let node; (node = walker.nextNode()); ) {
+    for (let i = 0; i < node.data.length; i++) {
+      if (node.data[i] === "\\n") rows.push([]);
+      else if (node.data[i].trim()) rows[rows.length - 1].push([node, i]);
+    }
+  }
+  const ends = rows.filter((row) => row.length).map((row) => {
+    const [node, i] = row[row.length - 1];
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return [node.data[i], range.getBoundingClientRect().right];
+  });
+  document.body.dataset.ends = JSON.stringify(ends);
+});
+</script>
+</body>"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("command", ["info", "countdown", "signal"])
+def test_the_html_card_lines_up_in_chromium(command: str, lang: str, tmp_path: Path) -> None:
+    """Issue 23, item 4: every row of the box ends at the same x, the title's row with Hangul
+    too (Chromium drew Hangul narrower than two cells: the top-right corner 28 px short)."""
+    need("chromium", "/usr/share/fonts/opentype/noto")
+    page = tmp_path / "card.html"
+    assert run("--lang", lang, command, "--now", LATER, "--export", str(page)).code == 0
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</body>", MEASURE_LINES), encoding="utf-8")
+    dom = chromium(page, tmp_path, "--virtual-time-budget=10000", "--dump-dom")
+    found = re.search(r'data-ends="([^"]*)"', dom)
+    assert found
+    ends = msgspec.json.decode(html.unescape(found[1]))
+    box = [x for last, x in ends if last in "╮│╯"]
+    assert len(box) >= 8 and ends[0][0] == "╮"  # the title's row, and the rows below it
+    assert max(box) - min(box) <= 1, ends

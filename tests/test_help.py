@@ -3,6 +3,7 @@ and the pager."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -139,19 +140,58 @@ def test_a_bad_color_is_a_usage_error_in_every_path() -> None:
     assert run("prompt", "--color", "bogus").code == 2  # --color alone, and an extra argument
 
 
-@pytest.mark.parametrize("columns", [40, 80])
-def test_korean_help_breaks_between_words_and_uses_the_width(columns: int) -> None:
-    """Issue 22, item 4: never inside `$LOSTCLI_TZ`, `Asia/Seoul` or an English word, and the
-    terminal's width, in cells, as the English help uses it."""
-    r = run("--lang", "ko", "countdown", "--help", env={"COLUMNS": str(columns)})
+def unwrapped(monkeypatch: pytest.MonkeyPatch, lang: str, command: list[str]) -> list[str]:
+    """A help screen's lines as written: at a width where no line breaks."""
+    monkeypatch.setattr(render, "MEASURE", 10_000)
+    r = run("--lang", lang, *command, "--help", env={"COLUMNS": "10000"})
+    monkeypatch.undo()
+    return r.out.splitlines()
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
+def test_help_breaks_between_words_and_uses_the_width(
+    command: list[str], lang: str, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22, item 4: Korean help breaks between words (어절), as English does, never inside
+    `$LOSTCLI_TZ`, `Asia/Seoul`, `iCalendar` or `--json`, and fills the terminal's width in
+    cells (Click counted characters: a Korean screen used 55 to 70 of 80 columns)."""
+    wide = unwrapped(monkeypatch, lang, command)
+    words = {word for line in wide for word in line.split()}
+    width = min(columns, render.MEASURE)
+    r = run("--lang", lang, *command, "--help", env={"COLUMNS": str(columns)})
     assert (r.code, r.err) == (0, "")
     lines = r.out.splitlines()
-    words = {word for line in lines for word in line.split()}
-    for whole in ("$LOSTCLI_TZ", "Asia/Seoul", "ISO", "8601", "--now", "--json"):
-        assert any(whole in word for word in words), whole
-    assert not any(w.endswith(("$LOST", "Asia/", "$LOSTCLI_")) for w in words)
-    widest = max(cell_len(line) for line in lines)
-    assert columns - 8 <= widest <= columns  # Click's count of characters used 55% of it
+    assert max(cell_len(line) for line in lines) <= width
+    # Every word is whole, or a piece of a word wider than a whole line (none in these texts
+    # is a Latin word, a $VARIABLE or a path).
+    longest = [w for w in words if cell_len(w) > width - 20]
+    for line in lines:
+        for word in line.split():
+            assert word in words or any(word in w for w in longest), (word, line)
+    # Each line holds as many words as fit: the next line's first word would not have. A line
+    # goes on with the text before it in the screen's description (up to its first heading), or
+    # indented past the start of a definition or the usage line.
+    heading = next(i for i, line in enumerate(lines) if line.endswith(":") and line[0] != " ")
+    for i, (before, line) in enumerate(itertools.pairwise(lines), 1):
+        indent = len(line) - len(line.lstrip())
+        if before.strip() and line.strip() and (indent > 2 or 1 < i < heading):
+            assert cell_len(before) + 1 + cell_len(line.split()[0]) > width, (before, line)
+
+
+def test_a_word_wider_than_the_line_breaks_after_its_path() -> None:
+    """A Korean word holding a path (`...config.toml에서도`) wider than the line is cut where
+    its path ends or after a `/`, not in the middle of a file name."""
+    from lostcli import locales
+
+    text = "설정은 $XDG_CONFIG_HOME/lostcli/config.toml에서도 읽습니다."
+    for width in range(28, 44):
+        lines = locales.get("ko").wrap(text, width, "  ", "  ")
+        assert max(cell_len(line) for line in lines) <= width
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert any("config.toml" in line for line in lines), (width, lines)
+        assert any(line.endswith(("lostcli/", "config.toml")) for line in lines), (width, lines)
 
 
 @pytest.mark.parametrize(

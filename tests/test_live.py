@@ -52,7 +52,7 @@ def test_loop_wakes_on_second_boundaries_and_crosses_the_release() -> None:
     text = out.getvalue()
     assert "until the release" in text
     assert "since the release" in text
-    assert "Out now on Netflix" in text
+    assert "Just released on Netflix" in text  # the last frame, at the release
     # the alternate screen with the cursor hidden, then the cursor shown and the user's title back
     assert text.startswith(live.PUSH_TITLE + "\x1b[?1049h\x1b[?25l")
     assert text.endswith("\x1b[?1049l\x1b[?25h" + live.POP_TITLE)
@@ -298,3 +298,31 @@ def test_ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() -> None:
     # after fg: the screen taken over again, and a whole frame drawn there, from the top
     assert b"\x1b[H" in after.split(TAKE)[1]
     assert after.rstrip().endswith(GIVE_BACK + b"ended 130")
+
+
+def test_the_korean_countdown_counts_in_korean() -> None:
+    """`3일 04:12:09`, not `3d`, in the digits, the fallback line and the window's title."""
+    assert formatting.digits(CD.seconds, "ko") == "3일 04:12:09"
+    con, out = console(80, 24)
+    con.print(live.frame(RECORD, CD, 80, 24, "ko"))
+    art = live.big("3일 04:12:09", 2).splitlines()
+    assert all(row.strip() in out.getvalue() for row in art)
+    assert "█▀█ █" in live.big("3일 04:12:09", 1).splitlines()[0]  # 일, in half blocks
+    assert live.title_text(RECORD, CD, "ko") == f"3일 04:12:09 - {RECORD.title.shown('ko')}"
+    assert RECORD.title.shown("ko") == "이 별에 필요한"
+    con, out = console(30)
+    con.print(live.frame(RECORD, CD, 30, 24, "ko"))
+    assert out.getvalue() == "3일 04:12:09 공개까지\n"
+
+
+@pytest.mark.parametrize("scale", [1, 2, 3])
+def test_half_blocks_scale_as_halves(scale: int) -> None:
+    """A glyph drawn in half blocks keeps its shape at every size: each half row is `scale`
+    half rows high (a full block at an even scale)."""
+    rows = live.big("일", scale).splitlines()
+    assert len(rows) == 5 * scale and {len(row) for row in rows} == {5 * scale}
+    assert live.big("0", scale) == "\n".join(
+        "".join(c * scale for c in row) for row in live.FONT["0"] for _ in range(scale)
+    )
+    if scale % 2 == 0:
+        assert set("".join(rows)) <= {"█", " "}

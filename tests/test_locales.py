@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 import lostcli
-from lostcli import formatting, i18n, locales, shells, zones
+from lostcli import film, formatting, i18n, locales, shells, zones
 from lostcli.errors import LostcliError, Message
 from lostcli.film import Problem
 from tests.conftest import BUNDLED, LATER, run
@@ -154,9 +154,11 @@ def test_help_text_breaks_only_between_words() -> None:
 # A third language, all capitals, whose particle after a number differs: its data, and its Locale.
 UNITS = {u: (f"{{n}} {u.upper()}", f"{{n}} {u.upper()}S") for u in
          ("year", "month", "day", "hour", "minute", "second", "problem")}  # fmt: skip
-COMPACT = {"days": "{d}D{h}H", "hours": "{h}H{m}M", "minutes": "{m}M{s}S", "ago": "-{d}D",
+COMPACT = {"days": "{d}D{h}H", "day": "{d}D", "hours": "{h}H{m}M", "hour": "{h}H",
+           "minutes": "{m}M{s}S", "minute": "{m}M", "second": "{s}S", "ago": "-{d}D",
            "now": "NOW"}  # fmt: skip
-DURATIONS = {"hours": "{h} H {m} MIN", "minutes": "{m} MIN {s} S", "seconds": "{s} S"}
+DURATIONS = {"hours": "{h} H {m} MIN", "hour": "{h} H", "minutes": "{m} MIN {s} S",
+             "minute": "{m} MIN", "second": "{s} S"}  # fmt: skip
 DATES = {"date": "{Y}-{m:02d}-{d:02d}", "weekday": "{A}", "day_month": "{A} {d}.{m}.",
          "time": "{H}H{M:02d}", "stamp": "{a} {Y}-{m:02d}-{d:02d} {time}"}  # fmt: skip
 
@@ -164,6 +166,7 @@ DATES = {"date": "{Y}-{m:02d}-{d:02d}", "weekday": "{A}", "day_month": "{A} {d}.
 class Pseudo(locales.Locale):
     code = "xx"
     units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
+    days_digits = "{d}d"
     separator = " / "
     million = "{n} MEGA"
     weekdays = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
@@ -221,6 +224,7 @@ def test_a_third_language_is_a_catalog_and_a_locale(pseudo: Pseudo) -> None:
     assert formatting.duration(754, "xx") == "12 MIN 34 S"
     assert formatting.relative(3 * 86400 + 4 * 3600, "xx") == ("3D4H", 3, "upcoming")
     assert formatting.relative(-86400 * 2, "xx") == ("-2D", 2, "released")
+    assert formatting.relative(7200, "xx") == ("2H", 0, "upcoming")
     assert formatting.million_km(183_812_345, "xx") == "183.8 MEGA km"
     seoul = datetime(2025, 5, 30, 16, tzinfo=timezone(timedelta(hours=9), "KST"))
     assert formatting.stamp(seoul, "xx") == "FR 2025-05-30 16H00 KST (UTC+09:00)"
@@ -265,7 +269,7 @@ def test_a_third_language_shows_the_records_text_in_it(pseudo: Pseudo, record_xx
     card = shown("info", "--now", LATER)
     for text in ("LOGLINE-XX", "OUT NOW", "NETFLIX-XX", "HAN-XX", "Climax Studio", "Romance"):
         assert text in card, card
-    assert "LOST-XX trailer (Italian)" in card
+    assert "LOST-XX trailer (Italian" in card
     credits = shown("credits")
     assert "DIRECTOR-XX        │ HAN-XX  한지원" in credits  # its own script beside another
     assert "Screenplay         │ Han Ji-won  한지원" in credits  # no text in xx: English
@@ -333,3 +337,58 @@ def test_a_language_that_is_not_there() -> None:
         locales.get("xx")
     with pytest.raises(KeyError):
         locales.get("_catalog")  # a module of the package that is no language
+
+
+DAY = 86_400
+
+
+@pytest.mark.parametrize(
+    ("seconds", "english", "korean"),
+    [
+        (3 * DAY + 4 * 3600 + 720, "3d 04h", "3일 4시간"),
+        (3 * DAY + 59, "3d 00h", "3일"),
+        (4 * 3600, "4h 00m", "4시간"),
+        (4 * 3600 + 5 * 60 + 9, "4h 05m", "4시간 5분"),
+        (65, "1m 05s", "1분 5초"),
+        (60, "1m 00s", "1분"),
+        (59, "59s", "59초"),
+        (1, "1s", "1초"),
+    ],
+)
+def test_the_prompts_compact_form(seconds: int, english: str, korean: str) -> None:
+    """Korean words are never zero-padded and leave a zero part out (issue 22); the last
+    minute is seconds alone in both languages (issue 23, `✦ 1s`, not `✦ 0m 01s`)."""
+    assert formatting.relative(seconds)[0] == english
+    assert formatting.relative(seconds, "ko")[0] == korean
+    now = f"@{int(film.load().release.instant.timestamp()) - seconds}"
+    assert run("prompt", "--now", now).out == f"✦ {english}\n"
+    assert run("--lang", "ko", "prompt", "--now", now).out == f"✦ {korean}\n"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "english", "korean"),
+    [
+        (65, "1 min 05 s", "1분 5초"),
+        (594, "9 min 54 s", "9분 54초"),
+        (420, "7 min 00 s", "7분"),
+        (4 * 3600, "4 h 00 min", "4시간"),
+        (3720, "1 h 02 min", "1시간 2분"),
+        (9, "9 s", "9초"),
+    ],
+)
+def test_durations_in_words(seconds: int, english: str, korean: str) -> None:
+    assert formatting.duration(seconds) == english
+    assert formatting.duration(seconds, "ko") == korean
+
+
+def test_digits_stay_padded_and_every_language_has_every_form() -> None:
+    """`3일 04:00:00` is digits, not words: padded; each language has every compact form and
+    duration form (the shell snippets are given them all)."""
+    assert formatting.clock(3 * DAY + 4 * 3600, "ko") == "3일 04:00:00"
+    assert formatting.digits(3 * DAY + 4 * 3600, "ko") == "3일 04:00:00"
+    assert formatting.digits(3 * DAY + 4 * 3600) == "3d 04:00:00"
+    english = locales.get("en")
+    for code in locales.codes():
+        locale = locales.get(code)
+        assert set(locale.compact) == set(english.compact), code
+        assert set(locale.durations) == set(english.durations), code

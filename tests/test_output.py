@@ -240,3 +240,73 @@ def test_only_a_regular_file_has_a_cache_key(tmp_path: Path) -> None:
     assert files.record_key(str(fifo)) is None
     assert files.record_key(str(tmp_path / "none")) is None
     assert files.record_key(BUNDLED) is not None
+
+
+def card(*args: str, lang: str = "en") -> str:
+    """A view's rows as words, borders out."""
+    out = run("--lang", lang, *args).out
+    return "\n".join(" ".join(line.replace("│", " ").split()) for line in out.splitlines())
+
+
+def test_the_progress_bar_is_100_only_once_released() -> None:
+    """Rounded down: a second before the release is 99% (it was 100%); before the release date
+    was announced there is no bar (it was an empty 0%); the help says what it measures."""
+    assert "Progress" in card("countdown", "--now", "2025-05-30T06:59:59Z")
+    assert re.search(
+        r"^Progress ━+╸? 99%$", card("countdown", "--now", "2025-05-30T06:59:59Z"), re.M
+    )
+    assert "Progress" not in card("countdown", "--now", "2025-04-20T00:00Z")
+    assert re.search(r"^Progress [━╸]+ 5%$", card("countdown", "--now", "2025-05-01T00:00Z"), re.M)
+    help_text = " ".join(run("countdown", "--help").out.split())
+    assert "Progress is the share of the time from the day the release date was announced" in (
+        help_text
+    )
+
+
+def test_the_release_instant_is_just_released() -> None:
+    """Not `released 0 seconds ago` (`0초 전 공개`), and 공개 once in the status."""
+    at = "2025-05-30T07:00Z"
+    assert "Status Just released on Netflix" in card("countdown", "--now", at)
+    korean = card("countdown", "--now", at, lang="ko")
+    status = next(line for line in korean.splitlines() if line.startswith("상태"))
+    assert status == "상태 방금 공개: 넷플릭스" and "0초" not in korean
+    assert "released 1 second ago" in card("countdown", "--now", "2025-05-30T07:00:01Z")
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 120])
+def test_config_never_splits_the_origin_path(columns: int) -> None:
+    """`config.` / `toml` on every row at 80 columns: the origin is whole, beside its value
+    where that leaves the value room, else under it."""
+    from lostcli import views
+    from lostcli.settings import Settings
+
+    home = {"HOME": "/home/someone", "COLUMNS": str(columns)}
+    env, _, _ = environment(home)
+    current = Settings.build(env, configured={"tz": "Asia/Seoul", "prompt.ascii": True})
+    path = "/home/someone/.config/lostcli/config.toml"
+    console = Console(file=io.StringIO(), width=columns, color_system=None)
+    console.print(views.settings(current))
+    lines = console.file.getvalue().splitlines()
+    assert max(map(len, lines)) <= columns
+    if columns < len(path) + 15:  # narrower than key and path: the path has to break
+        return
+    assert sum(path in line for line in lines) == 3, lines  # tz, prompt.ascii, the file
+    assert any(line.split()[:2] == ["tz", "Asia/Seoul"] for line in lines)
+    beside = any(line.endswith(path) and line.startswith("tz ") for line in lines)
+    assert beside == (columns >= 80), lines
+
+
+def test_the_prompt_help_shows_what_the_readme_shows() -> None:
+    """The help's examples are fixed texts, the same as the README's (it said 544d, the README
+    543d)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = " ".join(run("prompt", "--help").out.split())
+    for example in re.findall(r"✦ \d+d[ \w]*?(?:ago|\d\dh)", shown):
+        assert example in readme, example
+    assert "544d" not in shown
+
+
+def test_validate_counts_people_once_and_not_the_studio() -> None:
+    """9 crew credits: the studio, and the director who also wrote it: 7 people."""
+    out = run("validate", BUNDLED).out
+    assert ", 7 crew," in " ".join(out.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -95,7 +96,8 @@ def test_signal_out_of_range_is_a_usage_error() -> None:
 
 
 def test_info_shows_the_signal_delay() -> None:
-    assert "To Mars   a message sent now arrives in 10 min 13 s" in run("info", "--now", LATER).out
+    card = run("info", "--now", LATER).out
+    assert re.search(r"To Mars +a message sent now arrives in 10 min 13 s", card), card
     assert json.loads(run("info", "--json", "--now", LATER).out)[
         "mars_one_way_seconds"
     ] == pytest.approx(613, abs=1)
@@ -117,3 +119,56 @@ def test_the_times_shown_are_the_computed_ones(now: str) -> None:
     assert f"is back at {clock('answer_back_utc')}" in text
     mars = data["mars"]
     assert f"sol {mars['sol']}, {mars['mtc']} MTC, northern {mars['northern_season']}" in text
+
+
+def rows(text: str) -> list[str]:
+    """The lines of a view, borders out, each as its words."""
+    return [" ".join(line.replace("│", " ").split()) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_signal_keeps_each_value_and_legend_item_on_one_line(columns: int, lang: str) -> None:
+    """A value with its unit (`10 min 13 s`, `12 Mar 2028`, `1.229 AU`) and an item of the orbit
+    legend (`··· a message now`) are never broken across lines; lines break between them."""
+    out = run("--lang", lang, "signal", "--now", LATER, env={"COLUMNS": str(columns)}).out
+    lines = rows(out)
+    assert max(len(line) for line in out.splitlines()) <= columns
+    whole = {
+        "en": ["10 min 13 s", "20 min 26 s", "(1.229 AU)", "183.8 million km", "12 Mar 2028",
+               "29 Mar 2028", "03:10 UTC", "09:17 MTC", "9 Jan 2026", "(Ls 27°)",
+               "Wed 25 Nov 2026,", "E Earth", "··· a message now", "+ closest approach",
+               "x conjunction"],
+        "ko": ["10분 13초", "20분 26초", "(1.229 AU)", "1억 8,380만 km", "2028년 3월 12일",
+               "오전 3:10 UTC", "09:17 MTC", "2026년 1월 9일", "(Ls 27°)",
+               "2026년 11월 25일 (수)", "E 지구", "··· 지금 보낸 메시지", "+ 최근접"],
+    }[lang]  # fmt: skip
+    assert [value for value in whole if not any(value in line for line in lines)] == []
+    assert "\xa0" not in out and "\ue000" not in out  # shown as plain spaces
+
+
+def test_the_day_of_the_cycle_counts_from_one() -> None:
+    """The day of the conjunction is day 1 (1일째), never day 0."""
+    conjunction = json.loads(run("signal", "--json", "--now", LATER).out)[
+        "previous_solar_conjunction"
+    ]["utc"]
+    assert "day 1 of about 780" in " ".join(rows(run("signal", "--now", conjunction).out))
+    korean = " ".join(rows(run("--lang", "ko", "signal", "--now", conjunction).out))
+    assert "780일 중 1일째" in korean and "0일째" not in korean
+    assert "day 320 of about 780" in " ".join(rows(run("signal", "--now", LATER).out))
+
+
+def test_mars_time_is_written_one_way_in_korean() -> None:
+    """`09:17 MTC` everywhere, never `MTC 09:07`."""
+    korean = " ".join(rows(run("--lang", "ko", "signal", "--now", LATER).out))
+    assert "화성 시각 09:17 MTC" in korean and "09:07 MTC," in korean
+    assert not re.search(r"MTC \d", korean)
+
+
+def test_the_korean_rows_name_what_they_show() -> None:
+    """`화성 시각`, not `화성` (the planet), `태양 합`, not `합`; `(총 17일)`, not `(모두 17일)`."""
+    korean = rows(run("--lang", "ko", "signal", "--now", "2028-03-20T00:00Z").out)
+    assert any(line.startswith("화성 시각 솔 ") for line in korean), korean
+    assert any(line.startswith("태양 합 2028년") for line in korean), korean
+    assert re.search(r"\(총 \d+일\)", " ".join(korean)) and "모두" not in " ".join(korean)
+    assert not any(line.startswith(("합 ", "화성 솔")) for line in korean), korean

@@ -6,8 +6,6 @@ here.
 Standard library only and no `typing`: the prompt path formats its segment here.
 """
 
-from __future__ import annotations
-
 from lostcli.locales import of
 
 TYPE_CHECKING = False
@@ -19,12 +17,12 @@ if TYPE_CHECKING:
 STATUS = {"upcoming": "upcoming", "released": "released"}
 
 
-def plural(n: int, unit: str, lang: Locale | str = "en") -> str:
+def plural(n: int, unit: str, lang: "Locale | str" = "en") -> str:
     """`1 day`, `3 days`; `3일`."""
     return of(lang).plural(n, unit)
 
 
-def ordinal(n: int, lang: Locale | str = "en") -> str:
+def ordinal(n: int, lang: "Locale | str" = "en") -> str:
     """`1st`, `2nd`, `11th`, `22nd`; `2` in Korean, whose template counts (`{number}주년`)."""
     return of(lang).ordinal(n)
 
@@ -37,18 +35,26 @@ def split(seconds: int) -> tuple[int, int, int, int]:
     return days, hours, minutes, secs
 
 
-def clock(seconds: int, lang: Locale | str = "en") -> str:
+def clock(seconds: int, lang: "Locale | str" = "en") -> str:
     """`3 days 04:12:09` (`3일 04:12:09`), `04:12:09`."""
     days, h, m, s = split(seconds)
     hms = f"{h:02d}:{m:02d}:{s:02d}"
     return f"{plural(days, 'day', lang)} {hms}" if days else hms
 
 
-def digits(seconds: int) -> str:
-    """`3d 04:12:09`: the big-digit form, whose glyphs are only digits, `d`, `:` and space."""
+def digits(seconds: int, lang: "Locale | str" = "en") -> str:
+    """`3d 04:12:09` (`3일 04:12:09`): the live countdown's form, in its block font."""
     days, h, m, s = split(seconds)
     hms = f"{h:02d}:{m:02d}:{s:02d}"
-    return f"{days}d {hms}" if days else hms
+    return f"{of(lang).days_digits.format(d=days)} {hms}" if days else hms
+
+
+def _form(forms: dict[str, str], names: tuple[str, ...], parts: tuple[int, ...]) -> str:
+    """The form named by the largest non-zero part (`names`, largest first): plural with the
+    next part (`hours`), singular where the next part is zero or there is none (`hour`)."""
+    i = next((i for i, n in enumerate(parts) if n), len(parts) - 1)
+    both = i + 1 < len(parts) and parts[i + 1]
+    return forms[names[i] + "s" if both else names[i]]
 
 
 def calendar(
@@ -58,7 +64,7 @@ def calendar(
     hours: int,
     minutes: int,
     secs: int,
-    lang: Locale | str = "en",
+    lang: "Locale | str" = "en",
 ) -> str:
     """`1 year, 5 months, 25 days` (`1년 5개월 25일`); the time of day only when the span is
     under a day."""
@@ -70,35 +76,37 @@ def calendar(
     return locale.separator.join(parts) or locale.plural(0, "second")
 
 
-def relative(seconds: int, lang: Locale | str = "en") -> tuple[str, int, str]:
+def relative(seconds: int, lang: "Locale | str" = "en") -> tuple[str, int, str]:
     """The prompt's compact form of signed seconds to the release: (text, whole days, status).
-    `3d 04h`, `4h 12m`, `1m 01s` before; `out now` on the first day; `543d ago` after (in
-    Korean `3일 04시간` ... `543일 전`). The status is a word for scripts, in English."""
+    `3d 04h`, `4h 12m`, `1m 01s`, `59s` before; `out now` on the first day; `543d ago` after
+    (in Korean `3일 4시간`, `4시간`, ... `543일 전`). The status is a word for scripts, in
+    English."""
     forms = of(lang).compact
     if seconds > 0:
-        d, h, m, s = split(seconds)
-        form = forms["days" if d else "hours" if h else "minutes"]
+        d, h, m, s = parts = split(seconds)
+        form = _form(forms, ("day", "hour", "minute", "second"), parts)
         return form.format(d=d, h=h, m=m, s=s), d, STATUS["upcoming"]
     d = -seconds // 86_400
     return (forms["ago"].format(d=d) if d else forms["now"]), d, STATUS["released"]
 
 
-def duration(seconds: int, lang: Locale | str = "en") -> str:
-    """Whole seconds as `12 min 34 s` or `1 h 02 min` (`12분 34초`). Callers round once, before
-    formatting, so that a sum or a double of what they show is what they show."""
-    forms = of(lang).durations
-    form = forms["hours" if seconds >= 3600 else "minutes" if seconds >= 60 else "seconds"]
+def duration(seconds: int, lang: "Locale | str" = "en") -> str:
+    """Whole seconds as `12 min 34 s` or `1 h 02 min` (`12분 34초`, `1시간 2분`, `7분`). Callers
+    round once, before formatting, so that a sum or a double of what they show is what they
+    show."""
     h, rest = divmod(seconds, 3600)
-    return form.format(h=h, m=rest // 60 if h else seconds // 60, s=seconds % 60)
+    m, s = divmod(rest, 60)
+    form = _form(of(lang).durations, ("hour", "minute", "second"), (h, m, s))
+    return form.format(h=h, m=m, s=s)
 
 
-def million_km(km: float, lang: Locale | str = "en") -> str:
+def million_km(km: float, lang: "Locale | str" = "en") -> str:
     """`183.8 million km`; in Korean, which counts in 만 (10^4) and 억 (10^8), `1억 8,380만 km`;
     to the hundred thousand km."""
     return f"{of(lang).large(km)} km"
 
 
-def signed_offset(delta: timedelta | None) -> str:
+def signed_offset(delta: "timedelta | None") -> str:
     """`+09:00`, `-03:30`, `+00:00`; with seconds when it has them (`-00:44:30`, Monrovia until
     1972), as `date +%::z` prints them."""
     seconds = int(delta.total_seconds()) if delta else 0
@@ -108,12 +116,12 @@ def signed_offset(delta: timedelta | None) -> str:
     return f"{sign}{h:02d}:{m:02d}" + (f":{s:02d}" if s else "")
 
 
-def offset(delta: timedelta | None) -> str:
+def offset(delta: "timedelta | None") -> str:
     """`UTC+09:00`, `UTC-03:30`, `UTC+00:00`."""
     return f"UTC{signed_offset(delta)}"
 
 
-def stamp(moment: datetime, lang: Locale | str = "en") -> str:
+def stamp(moment: "datetime", lang: "Locale | str" = "en") -> str:
     """`Fri 30 May 2025, 16:00 KST (UTC+09:00)`, `2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)`
     (CLDR's Korean forms); no abbreviation when it only repeats the offset, no offset when the
     abbreviation is UTC."""
@@ -126,7 +134,7 @@ def stamp(moment: datetime, lang: Locale | str = "en") -> str:
     return f"{day}{label} ({utc})"
 
 
-def hour_minute(moment: datetime, lang: Locale | str = "en") -> str:
+def hour_minute(moment: "datetime", lang: "Locale | str" = "en") -> str:
     """`16:00`, `오후 4:00` (CLDR's Korean short time)."""
     return of(lang).format_date(moment, "time")
 
@@ -137,16 +145,16 @@ def mars_clock(hours: float) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def weekday(moment: datetime, lang: Locale | str = "en") -> str:
+def weekday(moment: "datetime", lang: "Locale | str" = "en") -> str:
     """`Friday`, `금요일`."""
     return of(lang).format_date(moment, "weekday")
 
 
-def day_month(moment: datetime, lang: Locale | str = "en") -> str:
+def day_month(moment: "datetime", lang: "Locale | str" = "en") -> str:
     """`Friday 30 May`, `5월 30일 금요일`."""
     return of(lang).format_date(moment, "day_month")
 
 
-def day_month_year(moment: datetime, lang: Locale | str = "en") -> str:
+def day_month_year(moment: "datetime", lang: "Locale | str" = "en") -> str:
     """`9 Jan 2026`, `2026년 1월 9일`."""
     return of(lang).format_date(moment, "date")

@@ -41,7 +41,7 @@ PUSH_TITLE, POP_TITLE = "\x1b[22;0t", "\x1b[23;0t"
 TAKE = PUSH_TITLE + "\x1b[?1049h\x1b[?25l"
 GIVE_BACK = "\x1b[?1049l\x1b[?25h" + POP_TITLE
 HUNG_UP = 128 + signal.SIGHUP
-# Five rows a glyph; every row of a glyph has the same width.
+# Five rows a glyph, drawn in full and half blocks; every row of a glyph has the same width.
 FONT = {
     "0": ["███", "█ █", "█ █", "█ █", "███"],
     "1": [" █ ", "██ ", " █ ", " █ ", "███"],
@@ -54,15 +54,27 @@ FONT = {
     "8": ["███", "█ █", "███", "█ █", "███"],
     "9": ["███", "█ █", "███", "  █", "███"],
     "d": ["  █", "  █", "███", "█ █", "███"],
+    "일": ["█▀█ █", "█▄█ █", "▄▄▄▄█", "▄▄▄▄█", "█▄▄▄▄"],  # Korean's days (formatting.digits)
     ":": [" ", "█", " ", "█", " "],
     " ": ["  "] * 5,
 }
+# A cell as its upper and lower halves, and back
+HALVES = {" ": (0, 0), "▄": (0, 1), "▀": (1, 0), "█": (1, 1)}
+CELLS = {halves: cell for cell, halves in HALVES.items()}
 
 
 def big(text: str, scale: int = 1) -> str:
-    """The text in the block font, each of its cells `scale` columns wide and rows high."""
+    """The text in the block font, each of its cells `scale` columns wide and rows high: scaled
+    half a row at a time, so that a half block stays half of what it stands in."""
     rows = [" ".join(FONT[c][row] for c in text) for row in range(5)]
-    return "\n".join("".join(cell * scale for cell in row) for row in rows for _ in range(scale))
+    halves = [
+        [HALVES[cell][half] for cell in row for _ in range(scale)]
+        for row in rows
+        for half in (0, 1)
+        for _ in range(scale)
+    ]
+    pairs = zip(halves[::2], halves[1::2], strict=True)
+    return "\n".join("".join(CELLS[cell] for cell in zip(*pair, strict=True)) for pair in pairs)
 
 
 def _lines(text: Text, width: int) -> int:
@@ -76,12 +88,12 @@ def frame(
     around them as the height leaves room for: the title and the caption, then the status
     alone, then nothing; a terminal too small for the smallest digits gets one line of text."""
     _ = translator(lang)
-    count = digits(cd.seconds)
+    count = digits(cd.seconds, lang)
     caption = Text(
         _("until the release") if cd.status == "upcoming" else _("since the release"),
         style=views.DIM,
     )
-    status, title = views.status_line(film, cd, lang), views.title(film)
+    status, title = views.status_line(film, cd, lang), views.title(film, lang)
     widest = max(len(row) for row in big(count).splitlines())
     for scale in range(min(width // widest, height // 5), 0, -1):
         art = Align.center(Text(big(count, scale), style=views.ACCENT))
@@ -98,9 +110,9 @@ def frame(
     return Text.assemble((count, views.ACCENT), " ", caption)
 
 
-def title_text(film: Film, cd: timeline.Countdown) -> str:
+def title_text(film: Film, cd: timeline.Countdown, lang: str = "en") -> str:
     """The terminal's title while the countdown runs."""
-    return f"{digits(cd.seconds)} - {film.title.english}"
+    return f"{digits(cd.seconds, lang)} - {film.title.shown(lang)}"
 
 
 class Terminal:
@@ -194,7 +206,7 @@ def run(
                 terminal.take()
                 moment = now()
                 cd = timeline.countdown(film.release, moment, zone)
-                terminal.draw(frame(film, cd, *console.size, lang), title_text(film, cd))
+                terminal.draw(frame(film, cd, *console.size, lang), title_text(film, cd, lang))
                 shown += 1
                 woken = wait(watched, 1 - moment.microsecond / 1_000_000)
                 if woken in ENDING:

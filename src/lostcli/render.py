@@ -15,7 +15,7 @@ from dataclasses import fields
 from typing import IO, cast
 
 from rich.align import Align
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -132,6 +132,10 @@ clip-path="url(#{{unique_id}}-clip-terminal)">
     </g>
 </svg>
 """
+# Each character outside ASCII sits in a box of its cells (`ch` is one cell of the first font),
+# as the SVG places each run of text: a browser draws Hangul and symbols from other fonts, whose
+# widths are not the monospace font's (Hangul drew narrower than two cells, and the box's right
+# edge fell short on every line that has some).
 _HTML = f"""<!DOCTYPE html>
 <html>
 <head>
@@ -141,11 +145,22 @@ body {{{{
     color: {{foreground}};
     background-color: {{background}};
 }}}}
+pre {{{{
+    font-family: Menlo, 'DejaVu Sans Mono', Consolas, 'Courier New', {HANGUL}, monospace;
+    line-height: 1.25;
+}}}}
+.c0, .c1, .c2 {{{{
+    display: inline-block;
+    text-align: center;
+    vertical-align: top;
+}}}}
+.c0 {{{{ width: 0; }}}}
+.c1 {{{{ width: 1ch; }}}}
+.c2 {{{{ width: 2ch; }}}}
 </style>
 </head>
 <body>
-    <pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',\
-{HANGUL.replace(", ", ",")},monospace"><code style="font-family:inherit">{{code}}</code></pre>
+    <pre><code style="font-family:inherit">{{code}}</code></pre>
 </body>
 </html>
 """
@@ -181,7 +196,7 @@ def _html(segments: Iterable[Segment]) -> str:
 
     parts = []
     for text, style, _ in Segment.filter_control(Segment.simplify(segments)):
-        part = html.escape(text)
+        part = _boxed(text)
         if style:
             if style.link:
                 part = f'<a href="{html.escape(style.link)}">{part}</a>'
@@ -192,6 +207,23 @@ def _html(segments: Iterable[Segment]) -> str:
         code="".join(parts),
         foreground=THEME.foreground_color.hex,
         background=THEME.background_color.hex,
+    )
+
+
+def _boxed(text: str) -> str:
+    """`text` escaped, each character outside ASCII (with any combining marks on it, as on an
+    ASCII letter) in a box of its cells."""
+    import html
+
+    characters: list[str] = []
+    for c in text:
+        if characters and not c.isascii() and get_character_cell_size(c) == 0:
+            characters[-1] += c
+        else:
+            characters.append(c)
+    return "".join(
+        html.escape(c) if c.isascii() else f'<span class="c{cell_len(c)}">{html.escape(c)}</span>'
+        for c in characters
     )
 
 

@@ -15,16 +15,15 @@ picks one (`choose`) from the value as shown; where it cannot tell, both are sho
 and `(으)로` where A is B with more in front.
 """
 
-from __future__ import annotations
-
 import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
+    from typing import ClassVar
 
 # Locales built outside this package, by code; the package's own are added on first use.
-registry: dict[str, Locale] = {}
+registry: "dict[str, Locale]" = {}
 
 
 class Locale:
@@ -40,11 +39,14 @@ class Locale:
     places: str | None = None
     # unit -> forms, indexed by `plural_index` ({n} is the count)
     units: dict[str, tuple[str, ...]]
-    # The prompt's compact forms of a span ({d} {h} {m} {s}): days, hours, minutes, ago, now;
-    # the shell snippets are given them too.
+    # The prompt's compact forms of a span ({d} {h} {m} {s}), named by its largest unit: days,
+    # hours, minutes (that unit and the next), day, hour, minute (the next is zero), second (the
+    # last minute); ago, now. The shell snippets are given them too.
     compact: dict[str, str]
-    # A duration's forms: hours, minutes, seconds.
+    # A duration's forms, named likewise: hours, hour, minutes, minute, second.
     durations: dict[str, str]
+    # The days in front of the live countdown's digits ({d}), in its block font (live.FONT).
+    days_digits: str
     separator = ", "  # between the parts of a calendar span
     million = "{n} million"  # `large` in a language that counts in millions
     # Dates: names Monday first and January first, the halves of the day, and patterns of the
@@ -55,6 +57,16 @@ class Locale:
     months_short: tuple[str, ...]
     halves: tuple[str, str]
     dates: dict[str, str]
+    # What --now reads in this language (clock.py), in lower case, besides its weekdays and
+    # halves of the day: days by name (`tomorrow`: 1) and times of day (`noon`: 12), the words
+    # before a weekday (`next`: 1) and after a span (`ago`: -1), a span's units (`d`: "day", as
+    # in `units`), and the marks after a number in a date or a time (`년`: "year", `시`: "hour").
+    day_words: "ClassVar[dict[str, int]]" = {}
+    hour_words: "ClassVar[dict[str, int]]" = {}
+    order_words: "ClassVar[dict[str, int]]" = {}
+    span_words: "ClassVar[dict[str, int]]" = {}
+    span_units: "ClassVar[dict[str, str]]" = {}
+    marks: "ClassVar[dict[str, str]]" = {}
 
     def __init__(self) -> None:
         self._messages: dict[str, str] | None = None
@@ -121,7 +133,7 @@ class Locale:
         """A large quantity to the hundred thousand: `183.8 million`."""
         return self.million.format(n=f"{n / 1e6:,.1f}")
 
-    def fields(self, moment: datetime) -> dict[str, object]:
+    def fields(self, moment: "datetime") -> dict[str, object]:
         """The fields of a date pattern: Y m d (numbers), a A (weekday), b B (month), H I M
         (24-hour, 12-hour, minute) and p (half of the day)."""
         day, month = moment.weekday(), moment.month - 1
@@ -132,7 +144,7 @@ class Locale:
             "A": self.weekdays[day], "b": self.months_short[month], "B": self.months[month],
         }  # fmt: skip
 
-    def format_date(self, moment: datetime, pattern: str) -> str:
+    def format_date(self, moment: "datetime", pattern: str) -> str:
         """`moment` in one of this language's date patterns (`dates`)."""
         fields = self.fields(moment)
         fields["time"] = self.dates["time"].format(**fields)
@@ -171,10 +183,15 @@ class Locale:
         return [*lines, line] if not empty else lines
 
     def _head(self, word: str, room: int) -> str:
-        """The longest start of `word` within `room` cells, and at least one character."""
+        """The longest start of `word` within `room` cells, and at least one character: one
+        that ends after a `/` or where Latin meets Hangul where the line stays half full, so
+        that a path or a name in a Korean word stays whole (`config.toml|에서도`)."""
         end = 1
         while end < len(word) and self.width(word[: end + 1]) <= room:
             end += 1
+        for at in range(end, end // 2, -1):
+            if word[at - 1] == "/" or word[at - 1].isascii() != word[at].isascii():
+                return word[:at]
         return word[:end]
 
 

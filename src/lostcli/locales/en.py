@@ -1,7 +1,5 @@
 """English: the message ids are its text, so it has no catalog."""
 
-from __future__ import annotations
-
 from lostcli.locales import Locale
 
 UNITS: dict[str, tuple[str, ...]] = {
@@ -14,13 +12,18 @@ UNITS: dict[str, tuple[str, ...]] = {
     "problem": ("{n} problem", "{n} problems"),
 }
 COMPACT = {
-    "days": "{d}d {h:02d}h",
-    "hours": "{h}h {m:02d}m",
-    "minutes": "{m}m {s:02d}s",
+    "days": "{d}d {h:02d}h", "day": "{d}d 00h",
+    "hours": "{h}h {m:02d}m", "hour": "{h}h 00m",
+    "minutes": "{m}m {s:02d}s", "minute": "{m}m 00s",
+    "second": "{s}s",
     "ago": "{d}d ago",
     "now": "out now",
-}
-DURATIONS = {"hours": "{h} h {m:02d} min", "minutes": "{m} min {s:02d} s", "seconds": "{s} s"}
+}  # fmt: skip
+DURATIONS = {
+    "hours": "{h} h {m:02d} min", "hour": "{h} h 00 min",
+    "minutes": "{m} min {s:02d} s", "minute": "{m} min 00 s",
+    "second": "{s} s",
+}  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -31,15 +34,34 @@ DATES = {
     "time": "{H:02d}:{M:02d}",
     "stamp": "{a} {d} {b} {Y}, {time}",  # Fri 30 May 2025, 16:00
 }
+# What --now reads (see Locale): days and times of day by name, the words before a weekday and
+# after a span, and a span's units (`M` is none: minutes, m or min, or months, mo?).
+READING = (
+    {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1},
+    {"noon": 12, "midnight": 0},
+    {"this": 0, "next": 1, "last": -1},
+    {"ago": -1},
+    {
+        word: unit
+        for unit, words in {
+            "second": "s sec secs second seconds", "minute": "m min mins minute minutes",
+            "hour": "h hr hrs hour hours", "day": "d day days", "week": "w wk week weeks",
+            "month": "mo month months", "year": "y yr year years",
+        }.items()
+        for word in words.split()
+    },
+)  # fmt: skip
 
 
 class English(Locale):
     code = "en"
     places = "locales/en.places.tab"
     units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
+    days_digits = "{d}d"
     weekdays, months, halves = WEEKDAYS, MONTHS, ("AM", "PM")
     weekdays_short = tuple(day[:3] for day in WEEKDAYS)
     months_short = tuple(month[:3] for month in MONTHS)
+    day_words, hour_words, order_words, span_words, span_units = READING
 
     def plural_index(self, n: int) -> int:
         return 0 if n == 1 else 1

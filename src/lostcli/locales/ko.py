@@ -84,14 +84,19 @@ UNITS: dict[str, tuple[str, ...]] = {
     "year": ("{n}년",), "month": ("{n}개월",), "day": ("{n}일",), "hour": ("{n}시간",),
     "minute": ("{n}분",), "second": ("{n}초",), "problem": ("문제 {n}개",),
 }  # fmt: skip
+# Words, not digits: a number is never padded and a zero part is left out (3일, 4시간 12분).
 COMPACT = {
-    "days": "{d}일 {h:02d}시간",
-    "hours": "{h}시간 {m:02d}분",
-    "minutes": "{m}분 {s:02d}초",
+    "days": "{d}일 {h}시간", "day": "{d}일",
+    "hours": "{h}시간 {m}분", "hour": "{h}시간",
+    "minutes": "{m}분 {s}초", "minute": "{m}분",
+    "second": "{s}초",
     "ago": "{d}일 전",
     "now": "공개 중",
-}
-DURATIONS = {"hours": "{h}시간 {m:02d}분", "minutes": "{m}분 {s:02d}초", "seconds": "{s}초"}
+}  # fmt: skip
+DURATIONS = {
+    "hours": "{h}시간 {m}분", "hour": "{h}시간", "minutes": "{m}분 {s}초", "minute": "{m}분",
+    "second": "{s}초",
+}  # fmt: skip
 WEEKDAYS = tuple("월화수목금토일")
 DATES = {
     "date": "{Y}년 {B} {d}일",  # 2026년 1월 9일
@@ -100,6 +105,16 @@ DATES = {
     "time": "{p} {I}:{M:02d}",  # 오후 4:00
     "stamp": "{Y}년 {B} {d}일 ({a}) {time}",
 }
+# What --now reads (see Locale): days and times of day by name, the words after a span, its
+# units, and the marks of a date or a time (`2025년 5월 30일 오후 4시 30분`).
+READING = (
+    {"지금": 0, "오늘": 0, "내일": 1, "모레": 2, "어제": -1, "그제": -2, "그저께": -2},
+    {"정오": 12, "자정": 0},
+    {"후": 1, "뒤": 1, "전": -1},
+    {"초": "second", "분": "minute", "시간": "hour", "일": "day", "주": "week", "개월": "month",
+     "년": "year"},
+    {"년": "year", "월": "month", "일": "day", "시": "hour", "분": "minute", "초": "second"},
+)  # fmt: skip
 
 
 class Korean(Locale):
@@ -107,10 +122,12 @@ class Korean(Locale):
     places = "locales/ko.places.tab"
     catalog = "locale/ko/LC_MESSAGES/lostcli.po"
     units, compact, durations, dates = UNITS, COMPACT, DURATIONS, DATES
+    days_digits = "{d}일"
     separator = " "
     weekdays_short, weekdays = WEEKDAYS, tuple(f"{day}요일" for day in WEEKDAYS)
     months = months_short = tuple(f"{month}월" for month in range(1, 13))
     halves = ("오전", "오후")  # CLDR's wide day periods
+    day_words, hour_words, span_words, span_units, marks = READING
 
     def choose(self, value: str, after_consonant: str, after_vowel: str) -> str:
         final = sound(value)
