@@ -29,7 +29,9 @@ def test_release_event_parses() -> None:
     assert event.decoded("DTSTART") == datetime(2025, 5, 30, 7, 0, tzinfo=UTC)
     assert event.decoded("DTEND") == datetime(2025, 5, 30, 8, 36, tzinfo=UTC)
     assert str(event["SUMMARY"]) == "Lost in Starlight (이 별에 필요한) on Netflix"
-    assert str(event["DESCRIPTION"]).startswith("In the Seoul of 2050, Nan-young, an astronaut")
+    assert str(event["DESCRIPTION"]).startswith(
+        "Time in UTC: Fri 30 May 2025, 07:00 UTC\n\nIn the Seoul of 2050, Nan-young, an astronaut"
+    )
     assert event.decoded("DTSTAMP") == datetime(2026, 11, 25, 3, tzinfo=UTC)
     assert str(event["UID"]) == "lost-in-starlight-release-20250530t070000z@lostcli"
 
@@ -40,9 +42,33 @@ def test_uid_is_stable_and_anniversary_is_optional(tmp_path: Path) -> None:
     assert (r.code, r.out) == (0, "")
     release, anniversary = events(out.read_text(encoding="utf-8"))
     assert anniversary.decoded("DTSTART") == datetime(2026, 5, 30, 7, tzinfo=UTC)
-    assert str(anniversary["SUMMARY"]).endswith("1 year since the release")
+    assert str(anniversary["SUMMARY"]).endswith("1st anniversary of the release")
     again = events(run("calendar", "--anniversary", "--now", "2026-02-01T00:00Z").out)
     assert [str(e["UID"]) for e in again] == [str(release["UID"]), str(anniversary["UID"])]
+
+
+def test_tz_gives_each_description_the_local_time_and_leaves_the_events_in_utc() -> None:
+    """Issue 23 #5: --tz wrote the same file as without it. A calendar shows DTSTART in its own
+    zone; the description says when that is in the zone asked for, for whoever reads it."""
+    plain = events(run("calendar", "--anniversary", "--now", LATER).out)
+    here = run("calendar", "--anniversary", "--tz", "Pacific/Honolulu", "--now", LATER)
+    assert (here.code, here.err) == (0, "")
+    honolulu = events(here.out)
+    starts = [datetime(2025, 5, 30, 7, tzinfo=UTC), datetime(2027, 5, 30, 7, tzinfo=UTC)]
+    assert (
+        [e.decoded("DTSTART") for e in plain] == [e.decoded("DTSTART") for e in honolulu] == starts
+    )
+    assert [str(e["DESCRIPTION"]).split("\n")[0] for e in plain + honolulu] == [
+        "Time in UTC: Fri 30 May 2025, 07:00 UTC",
+        "Time in UTC: Sun 30 May 2027, 07:00 UTC",
+        "Time in Pacific/Honolulu: Thu 29 May 2025, 21:00 HST (UTC-10:00)",
+        "Time in Pacific/Honolulu: Sat 29 May 2027, 21:00 HST (UTC-10:00)",
+    ]
+    korean = events(run("--lang", "ko", "calendar", "--tz", "서울", "--now", LATER).out)
+    assert str(korean[0]["DESCRIPTION"]).startswith(
+        "Asia/Seoul 시각: 2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)\n\n2050년 서울"
+    )
+    assert "description gives" in run("calendar", "-h").out
 
 
 def test_unwritable_output_is_an_error(tmp_path: Path) -> None:
@@ -118,7 +144,7 @@ def test_escape() -> None:
 
 def test_trailer_link() -> None:
     r = run("trailer")
-    assert r.out == f"Lost in Starlight trailer (Italian) (uncertain):\n{URL}\n"
+    assert r.out == f"Lost in Starlight trailer (Italian, uncertain):\n{URL}\n"
     narrow = run("trailer", env={"COLUMNS": "20"}).out
     assert narrow.splitlines()[-1] == URL  # on a line of its own, never split
     assert run("trailer", "--json").out.count("t4hiu_kohhs") == 1
@@ -228,3 +254,12 @@ def test_trailer_open_refuses_other_schemes(
     assert r.code == 1
     assert "trailer.url: not an http(s) URL" in r.err
     assert opened == []
+
+
+def test_the_korean_anniversary_is_called_what_countdown_calls_it() -> None:
+    """Countdown says `2주년`; the calendar said `공개 2년`, which reads as an age."""
+    now = "--now=2026-11-25T03:00Z"
+    ics = run("--lang", "ko", "calendar", "--anniversary", "-o", "-", now).out
+    summaries = [e["SUMMARY"] for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")]
+    assert summaries[1].endswith("공개 2주년")
+    assert "2주년" in run("--lang", "ko", "countdown", now).out

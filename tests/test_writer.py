@@ -32,8 +32,9 @@ def lostcli(
     """A real process, where only one shows the behaviour (its own /dev/stdout, a limit), after
     the shell command `first`."""
     command = f"{first}\nexec {shlex.join([*script(), *args])}"
+    env = {**os.environ, "TZ": "UTC"}  # the calendar's description is in the run's zone
     return subprocess.run(
-        ["bash", "-c", command], stdout=stdout, stderr=subprocess.PIPE, timeout=30, check=False
+        ["bash", "-c", command], stdout=stdout, stderr=subprocess.PIPE, env=env, timeout=30
     )
 
 

@@ -166,7 +166,7 @@ def test_the_tz_variable_reaches_every_view() -> None:
     """Oracle: GNU date, for the release as `countdown --json` shows it under TZ."""
     for value in ("UTC-9", "<+0545>-5:45", "CET-1CEST,M3.5.0,M10.5.0/3", ":Asia/Seoul"):
         result = run("countdown", "--json", "--now", "2025-01-01T00:00Z", env={"TZ": value})
-        assert (result.code, result.err) == (0, "")
+        assert result.code == 0 and ("warning" in result.err) == (value == "UTC-9"), result.err
         shown = json.loads(result.out)["release"]["local"]
         expected = subprocess.run(
             ["date", "-d", "@1748588400", "+%Y-%m-%dT%H:%M:%S%:z"],
@@ -259,8 +259,8 @@ def test_an_abbreviation_in_now_never_depends_on_the_process_tz(
         ("2025-05", "full date"),
         ("2025", "full date"),
         ("May 2025", "full date"),
-        ("16:00", "full date"),
-        ("Friday", "full date"),
+        ("30 May 16:00", "full date"),
+        ("5월 30일", "full date"),
         ("Thu 30 May 2025", "30 May 2025 is a Friday, not a Thu"),
         ("2025-05-30T16:00+24:00", "less than 24 hours"),
         ("2025-05-30 16:00 UTC+15", "offset out of range"),
@@ -301,3 +301,106 @@ def test_offsets_with_seconds_print_exactly() -> None:
 def test_gmt_shows_as_gmt() -> None:
     data = json.loads(run("countdown", "--json", "--tz", "GMT", "--now", "2025-01-01").out)
     assert (data["zone"], data["release"]["abbreviation"]) == ("GMT", "GMT")
+
+
+@pytest.mark.parametrize(
+    ("spec", "name"),
+    [
+        ("São Paulo", "America/Sao_Paulo"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("Zürich", "Europe/Zurich"),
+        ("Bogotá", "America/Bogota"),
+        ("Ciudad de México", "America/Mexico_City"),
+        ("NYC", "America/New_York"),
+        ("LA", "America/Los_Angeles"),
+        ("SF", "America/Los_Angeles"),
+        ("HK", "Asia/Hong_Kong"),
+    ],
+)
+def test_names_are_read_without_accents_and_city_abbreviations_are_known(
+    spec: str, name: str
+) -> None:
+    """Issue 23 #6: `São Paulo` was refused (with a hint) though `Sao Paulo` worked; `NYC`,
+    `LA`, `SF` were unknown."""
+    assert zones.parse(spec).name == name
+
+
+def test_a_country_with_accents_is_the_country() -> None:
+    with pytest.raises(zones.ZoneError, match="'México' has several time zones"):
+        zones.parse("México")
+
+
+@pytest.mark.parametrize(
+    ("spec", "name"),
+    [
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("europe/kiev", "Europe/Kyiv"),
+        ("Kiev", "Europe/Kyiv"),
+        ("Calcutta", "Asia/Kolkata"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+        ("US/Pacific", "America/Los_Angeles"),
+        ("Australia/South", "Australia/Adelaide"),
+        ("Buenos Aires", "America/Argentina/Buenos_Aires"),  # two names once: ambiguous
+        ("Europe/Oslo", "Europe/Oslo"),  # a country's zone in zone.tab stays, whatever its data
+    ],
+)
+def test_old_names_are_shown_by_their_current_ones(spec: str, name: str) -> None:
+    assert zones.parse(spec).name == name
+    if "/" in spec and spec[0].isupper():
+        assert zones.from_tz_variable(spec).name == name
+
+
+def test_old_names_are_current_on_every_screen(config: tuple[Path, dict[str, str]]) -> None:
+    """The card, `config` and --json name the zone as tzdata names it now."""
+    card = run("countdown", "--tz", "Europe/Kiev", "--now", "2025-01-01T00:00Z")
+    assert re.search(r"Zone +Europe/Kyiv", card.out) and "Kiev" not in card.out
+    shown = json.loads(
+        run("countdown", "--json", "--now", "2025-01-01", env={"TZ": "Asia/Calcutta"}).out
+    )
+    assert shown["zone"] == "Asia/Kolkata"
+    path, env = config
+    path.write_text('tz = "Asia/Saigon"\n', encoding="utf-8")
+    rows = run("config", env=env).out
+    assert re.search(r"^tz +Asia/Ho_Chi_Minh\b", rows, re.M) and "Saigon" not in rows, rows
+
+
+def test_zones_offered_are_current_names_and_places() -> None:
+    """Completion offers no old alias, nor the last part of one (`South`: Australia/South)."""
+    offered = set(zones.names())
+    assert {"Europe/Kyiv", "Asia/Kolkata", "Kolkata", "Sao_Paulo", "nyc", "Etc/GMT-9"} <= offered
+    assert not {"Europe/Kiev", "Asia/Calcutta", "Australia/South", "South", "US/Pacific",
+                "Calcutta", "Factory"} & offered  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("tz", "lang", "warning"),
+    [
+        ("UTC-9", "en", "lostcli: warning: TZ=UTC-9 is UTC+09:00: in TZ, POSIX signs run the "
+         "other way (minus is east of UTC); to avoid the doubt, use TZ=Etc/GMT-9, --tz +09:00 or a "
+         "city's zone (TZ=Area/City)\n"),
+        ("GMT+3", "en", "TZ=Etc/GMT+3, --tz -03:00 or"),
+        ("UTC+5:30", "en", "use --tz -05:30 or"),
+        ("UTC-9", "ko", "TZ=UTC-9는 UTC+09:00입니다. TZ에서는 POSIX 규칙에 따라 부호가 반대"),
+    ],
+)  # fmt: skip
+def test_a_utc_offset_in_tz_warns_once_that_its_sign_runs_backwards(
+    tz: str, lang: str, warning: str
+) -> None:
+    """Issue 23 #8: TZ=UTC-9 showed `Zone UTC-9` beside UTC+09:00, without a word."""
+    r = run("--lang", lang, "countdown", "--now", "2025-01-01T00:00Z", env={"TZ": tz})
+    assert r.code == 0 and warning in r.err and r.err.count("\n") == 1, r.err
+
+
+@pytest.mark.parametrize(
+    ("env", "args"),
+    [
+        ({"TZ": "KST-9"}, []),  # a name of its own: nothing reads backwards
+        ({"TZ": "UTC0"}, []),
+        ({"LOSTCLI_TZ": "UTC-9"}, []),  # read as people mean it: UTC-09:00
+        ({"TZ": "UTC-9"}, ["--tz", "Asia/Seoul"]),  # TZ not used
+    ],
+)
+def test_no_warning_where_no_sign_reads_backwards(env: dict[str, str], args: list[str]) -> None:
+    r = run("countdown", *args, "--now", "2025-01-01T00:00Z", env=env)
+    assert (r.code, r.err) == (0, "")

@@ -10,10 +10,10 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from lostcli import __version__
+from lostcli import __version__, formatting
 from lostcli.errors import Message
 from lostcli.film import Film
-from lostcli.formatting import plural
+from lostcli.formatting import ordinal
 from lostcli.timeline import Countdown
 
 
@@ -79,34 +79,43 @@ def film_events(
 ) -> list[CalendarEvent]:
     """The release, and with `anniversary` the next anniversary, as calendar events, titled as
     the language shows the film, then in English (in Korean, where the first is English). The
-    UIDs are the same in every language: importing another edition updates the same events."""
-    english, shown = record.title.english, record.title.shown(lang)
-    title = f"{shown} ({record.title.korean if shown == english else english})"
+    UIDs are the same in every language: importing another edition updates the same events.
+    Each starts in UTC, which calendars show in their own zone; its description begins with the
+    time in the countdown's zone (--tz), for whoever reads it elsewhere."""
+    title = "{} ({})".format(*record.title.pair(lang))
     platform = record.release.translated(lang).platform
     logline = record.about.translated(lang).logline
     length = timedelta(minutes=record.about.runtime_minutes)
+
+    def described(start: datetime) -> str:
+        when = formatting.stamp(start, lang)
+        return Message("Time in {zone}: {when}", zone=cd.zone.name, when=when).text(lang) + (
+            f"\n\n{logline}"
+        )
+
     events = [
         CalendarEvent(
             uid=uid(record.title.english, "release", stamp(record.release.instant)),
             start=record.release.instant,
             duration=length,
             summary=Message("{title} on {platform}", title=title, platform=platform).text(lang),
-            description=logline,
+            description=described(cd.release),
             url=record.trailer.url,
         )
     ]
     if anniversary:
         n = cd.anniversary.number
-        years = plural(n, "year", lang)
         events.append(
             CalendarEvent(
                 uid=uid(record.title.english, f"anniversary {n}", stamp(cd.anniversary.at)),
                 start=cd.anniversary.at,
                 duration=length,
                 summary=Message(
-                    "{title}: {years} since the release", title=title, years=years
+                    "{title}: {ordinal} anniversary of the release",
+                    title=title,
+                    ordinal=ordinal(n, lang),
                 ).text(lang),
-                description=logline,
+                description=described(cd.anniversary.at),
                 url=record.trailer.url,
             )
         )

@@ -2,8 +2,12 @@
 
 `--tz` and LOSTCLI_TZ take an IANA name in any case, UTC or GMT, an offset (`UTC+9` is nine hours
 east, as people mean it), an abbreviation (`KST`), a country (`Korea`) or a city (`Seoul`,
-`서울`). TZ is read as the C library reads it: a zone name, `:name`, the absolute path of a TZif
-file, or a POSIX string, in which `UTC-9` is nine hours east.
+`서울`, `São Paulo` with or without its accents, `NYC`). TZ is read as the C library reads it: a
+zone name, `:name`, the absolute path of a TZif file, or a POSIX string, in which `UTC-9` is nine
+hours east.
+
+A zone is named by its current name wherever it is shown: `Europe/Kiev`, `Asia/Calcutta` and
+`US/Pacific` are accepted, and shown as Europe/Kyiv, Asia/Kolkata and America/Los_Angeles.
 
 Which of them applies (--tz, LOSTCLI_TZ, the config file, TZ, the system) is settings.py's to
 decide: this module only says what zone a name is.
@@ -38,7 +42,6 @@ MAX_TZIF_BYTES = 1 << 20  # the largest zone file in tzdata is under 4 KiB
 _TZIF_HEADER = struct.Struct(">4s16x6L")  # magic, version, then six counts (RFC 8536)
 
 # Abbreviations people type, with the zones they mean; one with several zones is ambiguous.
-# (EST, MST, HST, CET, EET, WET, MET are zone names of their own in tzdata.)
 ABBREVIATIONS = {
     "KST": ("Asia/Seoul",), "JST": ("Asia/Tokyo",), "HKT": ("Asia/Hong_Kong",),
     "PKT": ("Asia/Karachi",), "WIB": ("Asia/Jakarta",), "WITA": ("Asia/Makassar",),
@@ -59,6 +62,13 @@ ABBREVIATIONS = {
 }  # fmt: skip
 # Zones of tzdata that keep one offset all year although the name sounds like a region's clock.
 _FIXED_LEGACY = {"EST": "America/New_York", "MST": "America/Denver"}
+# Abbreviations that are zone names of their own in tzdata.
+ZONE_ABBREVIATIONS = ("EST", "MST", "HST", "CET", "EET", "WET", "MET")
+# Regions of tzdata whose every name is an old alias: for states (Australia/South, US/Pacific)
+# or countries, never a city of that name.
+_ALIAS_REGIONS = ("US", "Canada", "Brazil", "Mexico", "Chile", "Australia")
+# A POSIX TZ of UTC or GMT with an offset, whose sign reads backwards (`UTC-9` is UTC+09:00).
+_POSIX_UTC = re.compile(r"<?(?:UTC|GMT)>?[+-]?\d{1,2}(?::\d{2}){0,2}", re.IGNORECASE)
 
 
 class Zone(NamedTuple):
@@ -79,7 +89,7 @@ def parse(spec: str) -> Zone:
     import unicodedata  # Hangul typed on a Mac arrives decomposed
 
     text = unicodedata.normalize("NFC", " ".join(spec.split()))
-    lower = text.lower()
+    lower, folded = text.lower(), _fold(text)
     if not text:
         raise ZoneError("empty time zone")
     if lower in _UTC_NAMES:
@@ -93,9 +103,9 @@ def parse(spec: str) -> Zone:
         text = lower = lower[len("posix/") :]
     if zone := _iana(text) or _iana(_canonical().get(lower, "")):
         return zone
-    for found in (_abbreviation(spec, text.upper()), _country(spec, lower), _city(spec, lower)):
+    for found in (_abbreviation(spec, text.upper()), _country(spec, folded), _city(spec, folded)):
         if found:
-            return Zone(found, ZoneInfo(found))
+            return Zone(current(found), ZoneInfo(found))
     if hint := suggest(spec):
         raise ZoneError(
             "unknown time zone {zone}; did you mean {hint}?", zone=quoted(spec), hint=hint
@@ -103,8 +113,12 @@ def parse(spec: str) -> Zone:
     raise ZoneError("unknown time zone {zone}", zone=quoted(spec))
 
 
-def note(zone: Zone) -> Message | None:
-    """What a user should know about the zone they chose: a legacy zone without daylight time."""
+def note(zone: Zone, tz_variable: bool = False) -> Message | None:
+    """What a user should know about the zone they chose: a legacy zone without daylight time;
+    in TZ (`tz_variable`), where the C library names zones without notes, only an offset whose
+    sign reads backwards."""
+    if tz_variable:
+        return _backwards(zone)
     city = _FIXED_LEGACY.get(zone.name)
     if city is None:
         return None
@@ -116,6 +130,24 @@ def note(zone: Zone) -> Message | None:
         utc=utc,
         place=place,
         city=city,
+    )
+
+
+def _backwards(zone: Zone) -> Message | None:
+    """The note on a TZ of UTC or GMT and an offset, which reads as the reverse of what it seems."""
+    delta = datetime(2025, 1, 1, tzinfo=zone.tzinfo).utcoffset() or timedelta(0)
+    if not (_POSIX_UTC.fullmatch(zone.name) and delta):
+        return None
+    utc = offset(delta)
+    hours, rest = divmod(int(delta.total_seconds()), 3600)
+    etc = None if rest else _iana(f"Etc/GMT{-hours:+d}")  # Etc/ names keep POSIX's signs
+    choices = [f"TZ={etc.name}"] if etc else []
+    return Message(
+        "TZ={value} is {utc}: in TZ, POSIX signs run the other way (minus is east of UTC); to "
+        "avoid the doubt, use {choices} or a city's zone (TZ=Area/City)",
+        value=zone.name,
+        utc=utc,
+        choices=", ".join([*choices, f"--tz {utc.removeprefix('UTC')}"]),
     )
 
 
@@ -168,7 +200,7 @@ def suggest(spec: str) -> str | None:
     """A name `parse` accepts that is a typing slip away from a wrong one, if any: one edit (a
     letter wrong, missing, extra or two swapped) per five letters, so `Seuol` finds Seoul but
     `Portland` does not find Poland."""
-    wrong = " ".join(spec.split()).lower()
+    wrong = _fold(" ".join(spec.split()))
     limit = max(1, len(wrong) // 5)
     best: tuple[int, str] | None = None
     for candidate, answer in _candidates().items():
@@ -180,17 +212,18 @@ def suggest(spec: str) -> str | None:
 
 
 def names() -> list[str]:
-    """What `--tz` accepts by name, for tab completion: IANA names, then cities, countries and
-    abbreviations as people write them (`Seoul`, `South Korea`, `KST`, `서울`)."""
-    cities = {name.rpartition("/")[2] for keys in _cities().values() if len(keys) == 1
-              for name in keys}  # fmt: skip
+    """What `--tz` accepts by name, for tab completion: current IANA names (no old aliases such
+    as US/Pacific or Australia/South, whose last part would lead elsewhere than it says), then
+    cities, countries and abbreviations as people write them (`Seoul`, `South Korea`, `KST`,
+    `서울`, `nyc`)."""
+    iana = sorted(n for n in _canonical().values() if "/" in n and current(n) == n)
+    cities = {name.rpartition("/")[2] for name in iana if not name.startswith("Etc/")}
     countries = {name for name, keys in _countries().values() if len(keys) == 1}
     spoken = places()
     countries |= {word.upper() if len(word) < 4 else word.title() for word in spoken.countries}
     extra = cities | countries | set(spoken.cities) | set(ABBREVIATIONS) | {"UTC", "GMT"}
-    return sorted(_canonical().values()) + sorted(
-        name for name in extra - set(_canonical().values()) if _unambiguous(name)
-    )
+    extra |= set(ZONE_ABBREVIATIONS)
+    return iana + sorted(name for name in extra - set(iana) if _unambiguous(name))
 
 
 def _unambiguous(name: str) -> bool:
@@ -227,9 +260,16 @@ def _iana(name: str) -> Zone | None:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*", name):
         return None
     try:
-        return Zone(name, ZoneInfo(name))
+        return Zone(current(name), ZoneInfo(name))
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+def current(name: str) -> str:
+    """The name tzdata now gives the place an old name stands for (Europe/Kiev: Europe/Kyiv,
+    Asia/Calcutta: Asia/Kolkata, US/Pacific: America/Los_Angeles); any other name as it is."""
+    target = _links().get(name) if "/" in name else None
+    return target if target and name not in _listed() else name
 
 
 def _tzif(path: str) -> Zone:
@@ -252,7 +292,8 @@ def _tzif(path: str) -> Zone:
             datetime(2100, month, 1, tzinfo=zone).dst()
     except (OSError, ValueError, IndexError):
         raise ZoneError("not a zone file: {path}", path=quoted(path)) from None
-    return Zone(name if _iana(name) else path, zone)
+    found = _iana(name)
+    return Zone(found.name if found else path, zone)
 
 
 def _tzif_whole(data: bytes) -> bool:
@@ -292,8 +333,18 @@ def _abbreviation(spec: str, upper: str) -> str | None:
     return keys[0] if keys else None
 
 
-def _country(spec: str, lower: str) -> str | None:
-    found = _countries().get(lower)
+def _fold(text: str) -> str:
+    """Lower case without accents, as names are compared: `São Paulo`, `sao paulo`."""
+    import unicodedata
+
+    bare = "".join(
+        c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c)
+    )
+    return unicodedata.normalize("NFC", bare)  # Hangul, taken apart by NFD, whole again
+
+
+def _country(spec: str, folded: str) -> str | None:
+    found = _countries().get(folded)
     if found is None:
         return None
     _, keys = found
@@ -307,11 +358,11 @@ def _country(spec: str, lower: str) -> str | None:
     return keys[0]
 
 
-def _city(spec: str, lower: str) -> str | None:
+def _city(spec: str, folded: str) -> str | None:
     spoken = places().cities
-    if key := spoken.get(lower) or spoken.get(lower.replace(" ", "")):
+    if key := spoken.get(folded) or spoken.get(folded.replace(" ", "")):
         return key
-    keys = _cities().get(lower.replace("_", " "))
+    keys = _cities().get(folded.replace("_", " "))
     if keys and len(keys) > 1:
         raise _ambiguous(spec, keys)
     return keys[0] if keys else None
@@ -349,7 +400,7 @@ def _candidates() -> dict[str, str]:
         {c: (keys[0] if len(keys) == 1 else name) for c, (name, keys) in _countries().items()}
     )
     found.update(places().cities)
-    found.update(_canonical())
+    found.update({lower: current(name) for lower, name in _canonical().items()})
     return found
 
 
@@ -366,7 +417,7 @@ def places() -> Places:
     for code in locales.codes():
         table = locales.get(code).places
         for name, key in _table(PACKAGE / table) if table else ():
-            (found.cities if "/" in key else found.countries)[name] = key
+            (found.cities if "/" in key else found.countries)[_fold(name)] = key
     return found
 
 
@@ -376,13 +427,36 @@ def _canonical() -> dict[str, str]:
 
 
 @cache
+def _links() -> dict[str, str]:
+    """Old Area/Place names, each with the zone its link in tzdata leads to."""
+    folder = _tables()
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = (folder / "tzdata.zi").read_text(encoding="utf-8") if folder else ""
+        # `L TARGET LINK-NAME` lines; a split, as a regular expression takes ten times as long
+        pairs = (piece.partition("\n")[0].split() for piece in text.split("\nL ")[1:])
+        return {link: target for target, link in pairs if "/" in link}
+    return {}
+
+
+@cache
+def _listed() -> set[str]:
+    """The names of zone.tab: each a country's zone, though its data may be another's where
+    tzdata is built without its `backzone` (Europe/Oslo links to Berlin's), and named so."""
+    folder = _tables()
+    return {line[2] for line in _table(folder / "zone.tab") if len(line) > 2} if folder else set()
+
+
+@cache
 def _cities() -> dict[str, list[str]]:
+    """City names, lower case, each with its zones: the last part of current names and of old
+    ones (Calcutta, Saigon), but none of the alias regions (ROK, US/Pacific: no city)."""
     cities: dict[str, list[str]] = {}
     for name in sorted(_canonical().values()):
-        # Region/City names only: legacy aliases such as US/Pacific or ROK name no city.
         region, _, city = name.rpartition("/")
-        if region and region not in ("Etc", "US", "Canada", "Brazil", "Mexico", "Chile"):
-            cities.setdefault(city.lower().replace("_", " "), []).append(name)
+        key = current(name)
+        if region and region != "Etc" and (key == name or region not in _ALIAS_REGIONS):
+            keys = cities.setdefault(city.lower().replace("_", " "), [])
+            keys += [] if key in keys else [key]
     return cities
 
 
@@ -410,7 +484,7 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
         elif qualifier.isupper():
             words.add(qualifier)
         for word in words:
-            spellings.setdefault(word.lower(), set()).add(code)
+            spellings.setdefault(_fold(word), set()).add(code)  # Réunion, reunion
     codes = {word: next(iter(c)) for word, c in spellings.items() if len(c) == 1}
     codes.update(places().countries)
     return {
@@ -418,16 +492,20 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
     }
 
 
+@cache
 def _tables() -> Path | None:
     """The folder of tzdata's tables: the system's first, then the tzdata package's, the order
     in which zoneinfo looks for zones."""
     from importlib.util import find_spec
 
-    folders = [Path(p) for p in TZPATH]
+    for folder in map(Path, TZPATH):
+        if (folder / "zone1970.tab").is_file():
+            return folder
     package = find_spec("tzdata.zoneinfo")
     if package and package.submodule_search_locations:
-        folders.append(Path(package.submodule_search_locations[0]))
-    return next((f for f in folders if (f / "zone1970.tab").is_file()), None)
+        folder = Path(package.submodule_search_locations[0])
+        return folder if (folder / "zone1970.tab").is_file() else None
+    return None
 
 
 def _table(path: Path) -> list[list[str]]:
