@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -34,6 +35,10 @@ CASES = [
     (["lostcli", "prompt", "--co"], {"--color"}, set()),
     (["lostcli", "--film", "f.toml", "sig"], {"signal"}, set()),
     (["lostcli", "countdown", "--now", "tom"], {"tomorrow"}, set()),
+    # current names, not old aliases nor their last parts (South is Australia/South, Adelaide)
+    (["lostcli", "info", "--tz", "Europe/K"], {"Europe/Kyiv"}, {"Europe/Kiev"}),
+    (["lostcli", "info", "--tz", "Sou"], set(), {"South"}),
+    (["lostcli", "info", "--tz", "Australia/So"], set(), {"Australia/South"}),
 ]
 
 
@@ -81,12 +86,29 @@ def test_bash_completes_files_where_a_file_is_asked_for(tmp_path: Path) -> None:
     assert p.stdout.strip() == "compopt -o default"
 
 
+def test_bash_and_zsh_complete_zones_in_any_case_at_a_real_tab(tmp_path: Path) -> None:
+    """TAB pressed in interactive shells, PATH emptied (no process to start); `lostcli` stands
+    in as a function that prints what it was given. --tz takes a zone in any case: so does its
+    completion."""
+    typed = ["lostcli info --tz seoul\t", "lostcli info --tz sao_p\t", "lostcli info --tz NYC\t",
+             "lostcli info --tz asia/seo\t"]  # fmt: skip
+    wanted = ["info --tz Seoul", "info --tz Sao_Paulo", "info --tz nyc", "info --tz Asia/Seoul"]
+    home = {"HOME": str(tmp_path), "HISTFILE": str(tmp_path / "history")}
+    bash = [f"source {script('bash', tmp_path)}", "lostcli() { printf 'ARGS:%s\\n' \"$*\"; }"]
+    zsh = ["autoload -U compinit; compinit -D", f"source {script('zsh', tmp_path)}",
+           "lostcli() { print -r -- \"ARGS:$*\" }"]  # fmt: skip
+    for argv, setup in (["bash", "--norc", "--noprofile", "-i"], bash), (["zsh", "-f", "-i"], zsh):
+        shown = in_a_terminal(argv, [*setup, "PATH=", *typed], {"TERM": "xterm", **home})
+        assert re.findall(r"^ARGS:(.*)$", shown, re.M) == wanted, (argv[0], shown[-2000:])
+
+
 def test_zsh(tmp_path: Path) -> None:
     """zsh's completion functions are stood in for by ones that print what they are given
     (compadd and _describe filter by the prefix themselves in a real completion)."""
     path = script("zsh", tmp_path)
     body = [
-        "compadd() { [[ $1 == -a ]] && print -r -- ${(P)2} || print -r -- ${@:2}; }",
+        "compadd() { [[ $1 == -M ]] && shift 2; [[ $1 == -a ]] && print -r -- ${(qq)${(P)2}} "
+        "|| print -r -- ${@:2}; }",
         "_describe() { print -r -- ${(P)2%%:*}; }",
         "_files() { print -r -- FILES; }",
         f"source {path}",
@@ -102,7 +124,7 @@ def test_zsh(tmp_path: Path) -> None:
         [*CASES, (["lostcli", "validate", ""], {"FILES"}, set())],
         strict=True,
     ):
-        found = {w.split(":")[0] for w in line.split()}
+        found = {w.split(":")[0] for w in shlex.split(line)}  # South Africa: one name
         check(found, words, wanted, unwanted)
 
 
@@ -235,9 +257,84 @@ def test_the_readmes_fish_recipe_in_a_new_home(tmp_path: Path) -> None:
     assert p.stdout.startswith("info\t"), (p.stdout, p.stderr)
 
 
+EXPORT = "lostcli info --export cl"
+
+
+def export_candidates(shell: str, path: Path) -> set[str]:
+    """What `shell` offers for `EXPORT` in a folder holding clip.svg (bash hands the word to
+    readline's file names, zsh to _files: each stood in for by a function that says so)."""
+    folder = path.parent
+    (folder / "clip.svg").touch()
+    if shell == "nu":
+        return set(nu_completes(path, EXPORT))
+    if shell == "elvish":
+        stem = "(if (eq (kind-of $x) string) { put $x } else { put $x[stem] })"
+        (folder / "t.elv").write_text(
+            f"cd {folder}\n{path.read_text()}\n"
+            f"for x [($edit:completion:arg-completer[lostcli] {EXPORT})] {{ echo C:{stem} }}\n"
+        )
+        shown = in_a_terminal(["elvish", "-norc"], [f"eval (slurp < {folder}/t.elv)"], {})
+        return set(re.findall(r"^C:(.*)$", shown, re.M))
+    body = {
+        "bash": f"source {path}; compopt() {{ echo \"compopt $*\"; }}; "
+                f"COMP_WORDS=({EXPORT}); COMP_CWORD=3; __lostcli_completion_complete",
+        "zsh": f"_files() {{ print FILES; }}; compadd() {{ print compadd; }}; source {path}; "
+               f"words=({EXPORT}); CURRENT=4; __lostcli_completion_complete",
+        "fish": f"source {path}; cd {folder}; complete -C '{EXPORT}'",
+        "xonsh": f"cd {folder}\nexecx(open({str(path)!r}).read())\n"
+                 "from xonsh.completer import Completer\n"
+                 f"found = Completer().complete_line({EXPORT!r})[0]\n"
+                 "print('\\n'.join(str(c).strip() for c in found))",
+    }[shell]  # fmt: skip
+    argv = {"bash": ["bash", "--norc", "-c"], "zsh": ["zsh", "-f", "-c"],
+            "fish": ["fish", "--no-config", "-c"],
+            "xonsh": ["xonsh", "--no-rc", "-c"]}[shell]  # fmt: skip
+    p = subprocess.run([*argv, body], capture_output=True, text=True, timeout=120)
+    return set(p.stdout.splitlines())
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "nu", "elvish", "xonsh"])
+def test_export_completes_file_names(shell: str, tmp_path: Path) -> None:
+    """Issue 23, item 3: `--export` takes a file name (it completed nothing)."""
+    found = export_candidates(shell, script(shell, tmp_path))
+    if shell in ("bash", "zsh"):
+        assert found == {"compopt -o default" if shell == "bash" else "FILES"}
+    else:
+        assert "clip.svg" in offered(found, "cl"), found
+
+
 def test_every_zone_offered_is_one_that_tz_takes() -> None:
     for name in zones.names():
         zones.parse(name)
+
+
+@pytest.mark.parametrize("command", ["init", "completion"])
+def test_the_shell_is_the_one_shell_names(command: str) -> None:
+    """Issue 23, item 9: `[SHELL]` may be left out; $SHELL's is used, and said."""
+    for lang, said in (
+        ("en", "using fish from $SHELL"),
+        ("ko", "$SHELL에 따라 fish 셸을 사용합니다"),
+    ):
+        chosen = run("--lang", lang, command, env={"SHELL": "/usr/local/bin/fish"})
+        assert (chosen.code, chosen.out) == (0, run("--lang", lang, command, "fish").out)
+        assert chosen.err == f"lostcli: {said}\n"
+    assert run(command, env={"SHELL": "/bin/nushell"}).out == run(command, "nu").out
+    for login, why in (("", ""), ("/bin/tcsh", " ($SHELL is '/bin/tcsh')")):
+        refused = run(command, env={"SHELL": login})
+        assert refused.code == 2 and refused.out == ""
+        assert refused.err.splitlines()[-1] == (
+            f"lostcli: error: name a shell: bash, zsh, fish, nu, elvish or xonsh{why}"
+        )
+
+
+@pytest.mark.parametrize("part", ["init", "completion"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish", "nu", "nushell", "elvish", "xonsh"])
+def test_the_command_a_script_names_in_its_header_works(part: str, shell: str) -> None:
+    """Issue 23, item 9: the nushell scripts named `lostcli completion nushell`, which failed."""
+    script = run(part, shell).out
+    named = re.search(r"from `lostcli (\w+) (\w+)`", script.splitlines()[0])
+    assert named and named[1] == part
+    assert run(*named.groups()).out == script
 
 
 def test_completion_needs_a_known_shell() -> None:

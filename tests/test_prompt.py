@@ -21,10 +21,11 @@ RELEASE = 1748588400  # 2025-05-30T07:00:00Z
 DAY = 86_400
 # Instants around every boundary of the compact form, before and after the release.
 INSTANTS = sorted(
-    {RELEASE + d for d in (-400 * DAY, -DAY - 1, -DAY, -DAY + 1, -3600 - 1, -3600, -59, -1)}
+    {RELEASE + d for d in (-400 * DAY, -DAY - 1, -DAY, -DAY + 1, -3600 - 1, -3600, -60, -59, -1)}
     | {RELEASE + d for d in (0, 1, DAY - 1, DAY, 365 * DAY, 543 * DAY + 5)}
     | {RELEASE - 3 * DAY - 4 * 3600 - 12 * 60 - 9, 0, 2_000_000_000}
 )
+TITLES = "Starlight\t이 별에 필요한"  # the short title in each language, as the cache keeps them
 HOSTILE = 'it\'s {icon} "{rel}" & $HOME \\ `x` {days}/{status} {title} {no pe} {{rel}} {rel'
 
 
@@ -107,7 +108,7 @@ def test_cache_is_written_and_follows_the_record(tmp_path: Path, record_text: st
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "LOSTCLI_FILM": str(record)}
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Starlight\n"
     (cache,) = (tmp_path / "cache" / "lostcli").glob("prompt-*")
-    assert cache.read_text().endswith(f"\n{RELEASE}\tStarlight\t\t\t\t\t")
+    assert cache.read_text().endswith(f"\n{RELEASE}\t{TITLES}\t\t\t\t\t\t")
     record.write_text(record_text.replace('short = "Starlight"', 'short = "Lost"'))
     os.utime(record, ns=(0, 10**18))  # a different modification time, whatever the clock
     assert lostcli_prompt("--now", "@0", "--format", "{title}", env=env).stdout == "Lost\n"
@@ -152,10 +153,14 @@ def test_two_records_keep_an_entry_each(tmp_path: Path, record_text: str) -> Non
 
 @pytest.mark.parametrize(
     "payload",
-    [b"12x\tTitle\t\t\t\t\t", b"\xd9\xa1\tTitle\t\t\t\t\t", b"1\tTi\x1b[2Jtle\t\t\t\t\t",
-     b"1\tA\tB\t\t\t\t\t", b"1" * 20 + b"\tT\t\t\t\t\t", b"1\t" + b"T" * 2000 + b"\t\t\t\t\t",
-     b"\xff\tT\t\t\t\t\t", b"1\tT\t\t2\t\t\t", b"1\tT\t{icon}\x07\t\t\t\t",
-     b"1\tT\t\t\t\t\tsometimes", b"1\tT\t\t\t\tk\x00o\t", b"1\tT\t{nope}\t\t\t\t"],
+    # release, the title in English and in Korean, then format, ascii, title, tz, lang, color
+    [b"12x\tTitle\tT\t\t\t\t\t\t", b"\xd9\xa1\tTitle\tT\t\t\t\t\t\t",
+     b"1\tTi\x1b[2Jtle\tT\t\t\t\t\t\t", b"1\tT\tTi\x1b[2Jtle\t\t\t\t\t\t",
+     b"1\tA\tB\tC\t\t\t\t\t\t", b"1\tT\t\t\t\t\t\t", b"1" * 20 + b"\tT\tT\t\t\t\t\t\t",
+     b"1\t" + b"T" * 3000 + b"\tT\t\t\t\t\t\t", b"\xff\tT\tT\t\t\t\t\t\t", b"1\tT\tT\t\t2\t\t\t\t",
+     b"1\tT\tT\t{icon}\x07\t\t\t\t\t", b"1\tT\tT\t\t\t\x1b\t\t\t",
+     b"1\tT\tT\t\t\t\t\t\tsometimes", b"1\tT\tT\t\t\t\t\tk\x00o\t",
+     b"1\tT\tT\t{nope}\t\t\t\t\t\t"],
 )  # fmt: skip
 @pytest.mark.slow
 def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> None:
@@ -169,10 +174,10 @@ def test_a_cache_entry_is_checked_before_use(tmp_path: Path, payload: bytes) -> 
     config = str(Path(os.environ["HOME"]) / ".config" / "lostcli" / "config.toml")
     found = files.cache_entry(str(tmp_path / "lostcli"), "prompt", BUNDLED, config)
     assert found is not None and found[0] == str(entry)
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\t{TITLES}\t\t\t\t\t\t".encode()
     entry.write_bytes(found[1] + payload)
     assert lostcli_prompt("--format", "{title}", env=env).stdout == "Starlight\n"
-    assert entry.read_bytes() == found[1] + f"{RELEASE}\tStarlight\t\t\t\t\t".encode()
+    assert entry.read_bytes() == found[1] + f"{RELEASE}\t{TITLES}\t\t\t\t\t\t".encode()
 
 
 @pytest.mark.slow
@@ -251,9 +256,9 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
 @pytest.mark.parametrize(
     ("delta", "text"),
     [
-        (3 * DAY + 4 * 3600 + 720, "3일 04시간"),
+        (3 * DAY + 4 * 3600 + 720, "3일 4시간"),
         (4 * 3600 + 720 + 9, "4시간 12분"),
-        (61, "1분 01초"),
+        (61, "1분 1초"),
         (0, "공개 중"),
         (-544 * DAY - 5, "544일 전"),
     ],
@@ -261,6 +266,40 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
 def test_the_korean_segment(delta: int, text: str) -> None:
     assert prompt.relative(delta, "ko")[0] == text
     assert run("prompt", "--lang", "ko", "--now", f"@{RELEASE - delta}").out == f"✦ {text}\n"
+
+
+def test_the_title_is_in_the_language_of_the_run(tmp_path: Path, record_text: str) -> None:
+    """Issue 22, item 5: `{title}` was `Starlight` in Korean too; a record with no Korean short
+    title keeps the English one."""
+    for args in ([], ["--lang", "ko"]):  # the fast path, then the full CLI
+        shown = run(*args, "prompt", "--format", "{title}").out
+        assert shown == ("이 별에 필요한\n" if args else "Starlight\n")
+    record = tmp_path / "film.toml"
+    record.write_text(record_text.replace('short = "이 별에 필요한", ', ""))
+    assert run("prompt", "--lang", "ko", "--format", "{title}", env={"LOSTCLI_FILM": str(record)}
+               ).out == "Starlight\n"  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_config_files_title_wins_in_every_language(tmp_path: Path) -> None:
+    """`[prompt] title` in the config file, through Settings: prompt (fast path and cached, full
+    CLI), init, and `lostcli config`."""
+    (tmp_path / "lostcli").mkdir()
+    (tmp_path / "lostcli" / "config.toml").write_text('[prompt]\ntitle = " 별빛   이야기 "\n')
+    env = {"XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for args in ([], ["--lang", "ko"], ["--lang", "en"]):
+        assert run(*args, "prompt", "--format", "{title}", env=env).out == "별빛 이야기\n"
+    for _ in range(2):  # the cache entry written, then read
+        p = run_process("prompt", "--lang", "ko", "--format", "{title}", env=env)
+        assert p.stdout == "별빛 이야기\n"
+    assert list((tmp_path / "cache" / "lostcli").glob("prompt-*"))
+    assert "__lostcli_init_title='별빛 이야기'" in run("init", "bash", env=env).out
+    shown = json.loads(run("config", "--json", env=env).out)["settings"]["prompt.title"]
+    assert shown == {
+        "value": " 별빛   이야기 ",
+        "origin": str(tmp_path / "lostcli" / "config.toml"),
+    }
+    assert "prompt.title" not in run("config", "--json").out  # the record's, unless set
 
 
 @pytest.mark.parametrize(
@@ -288,6 +327,6 @@ def test_the_language_is_chosen_in_order(
     where = str(tmp_path / "lostcli" / "config.toml") if origin == "config" else origin
     assert shown == {"value": lang, "origin": where}
     segment = run(*args, "prompt", "--now", f"@{RELEASE - DAY}", env=full).out
-    assert segment == ("✦ 1일 00시간\n" if lang == "ko" else "✦ 1d 00h\n")
+    assert segment == ("✦ 1일\n" if lang == "ko" else "✦ 1d 00h\n")
     fast = run_process("prompt", *args, "--now", f"@{RELEASE - DAY}", env=full).stdout
     assert fast == segment  # the fast path, in a real process, agrees

@@ -86,7 +86,7 @@ def segments(shell: str, snippet: str, instants: list[int] | list[str]) -> list[
                   "print $env.LOSTCLI_SEGMENT }",
             "xonsh": f"execx(open({snippet_file!r}).read()); $PATH = []\n"
                      f"for t in {[str(t) for t in instants]!r}:\n    $LOSTCLI_PROMPT_NOW = t\n"
-                     "    _ = events.on_pre_prompt.fire()\n    print($LOSTCLI_SEGMENT)\n",
+                     "    _ = events.on_pre_prompt_format.fire()\n    print($LOSTCLI_SEGMENT)\n",
         }[shell]  # fmt: skip
         argv = {
             "bash": ["bash", "--norc", "--noprofile", "-c"], "zsh": ["zsh", "-f", "-c"],
@@ -113,6 +113,15 @@ def saved(snippet: str, shell: str) -> Iterator[str]:
 def test_the_segment_is_what_lostcli_prompt_prints(shell: str, lang: str) -> None:
     got = segments(shell, init(shell, "--lang", lang), INSTANTS)
     assert got == expected(INSTANTS, "--lang", lang)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_the_title_is_in_the_language_of_the_run(shell: str) -> None:
+    """Issue 22, item 5: every init script had `Starlight`, in Korean too."""
+    for lang, shown in (("ko", "이 별에 필요한 1분 40초"), ("en", "Starlight 1m 40s")):
+        args = ("--lang", lang, "--format", "{title} {rel}")
+        got = segments(shell, init(shell, *args), [RELEASE - 100])
+        assert got == [shown] == expected([RELEASE - 100], *args)
 
 
 @pytest.mark.parametrize("shell", SHELLS)
@@ -182,7 +191,7 @@ NOW = {"LOSTCLI_PROMPT_NOW": str(RELEASE - 1)}
 def test_bash_keeps_the_segment_in_front_of_any_prompt(setup: list[str]) -> None:
     shown = interactive("bash", init("bash"), setup, NOW)
     line = next(line for line in shown.splitlines() if line.endswith("echo one"))
-    assert re.fullmatch(r"✦ 0m 01s (me|fw)\$ echo one", line), shown
+    assert re.fullmatch(r"✦ 1s (me|fw)\$ echo one", line), shown
 
 
 def test_bash_prompt_off_and_a_ps1_of_your_own() -> None:
@@ -192,7 +201,7 @@ def test_bash_prompt_off_and_a_ps1_of_your_own() -> None:
          "LOSTCLI_PROMPT=off", "echo two"],
         NOW,
     )  # fmt: skip
-    assert "[✦ 0m 01s] me$ echo one" in shown
+    assert "[✦ 1s] me$ echo one" in shown
     assert "[] me$ echo two" in shown
 
 
@@ -207,7 +216,7 @@ def test_a_prompt_of_your_own_shows_the_segment_once(own: str) -> None:
     shell, setting = own.split(":", 1)
     shown = interactive(shell, init(shell), [setting, "source $SNIPPET", "echo one"], NOW)
     after = shown.split("one\n")[-1].splitlines()[0]  # the prompt drawn after `echo one`
-    assert after.startswith("[✦ 0m 01s] me$ ") and after.count("✦") == 1, shown
+    assert after.startswith("[✦ 1s] me$ ") and after.count("✦") == 1, shown
 
 
 @pytest.mark.parametrize("shell", SHELLS)
@@ -224,10 +233,24 @@ def test_a_value_holding_a_placeholders_name_is_shown_as_written(
     assert segments(shell, p.stdout, [RELEASE - 100]) == ["__TITLE__|__NS__ __FORMAT__|1m 40s"]
 
 
+@pytest.mark.parametrize("options", ["sh_glob", "ksh_glob", "sh_glob ksh_glob"])
+@pytest.mark.parametrize("own", ["me> ", "[$LOSTCLI_SEGMENT] me> "])
+def test_zsh_under_the_users_glob_options(options: str, own: str) -> None:
+    """The function is parsed with the user's options (its `emulate` comes only when it runs):
+    sh_glob made `(|-)<->` a parse error, and there was no segment at all."""
+    shown = interactive(
+        "zsh", init("zsh"), [f"setopt {options}", f"PROMPT='{own}'", "source $SNIPPET", "echo one"],
+        NOW,
+    )  # fmt: skip
+    after = shown.split("one\n")[-1].splitlines()[0]  # the prompt drawn after `echo one`
+    assert "parse error" not in shown
+    assert after.startswith(("✦ 1s me> ", "[✦ 1s] me> ")) and after.count("✦") == 1, shown
+
+
 def test_zsh_shows_a_percent_as_written_and_loads_silently() -> None:
     snippet = init("zsh", "--format", "{icon} 100% {rel} %B")
     shown = interactive("zsh", snippet, ['PROMPT="me%% "', "source $SNIPPET", "echo one"], NOW)
-    assert "✦ 100% 0m 01s %B me% " in shown
+    assert "✦ 100% 1s %B me% " in shown
     quiet = subprocess.run(
         ["zsh", "-f", "-c", f"eval {shlex_quote(snippet)}; eval {shlex_quote(snippet)}"],
         capture_output=True, text=True, timeout=60,
@@ -303,7 +326,7 @@ def test_nushell_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> 
     )
     p = subprocess.run([need("nu"), "-n", "-c", body], env={**os.environ, **NOW},
                        capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert p.stdout.splitlines() == ["✦ 0m 01s me> ", "me> "], p.stderr
+    assert p.stdout.splitlines() == ["✦ 1s me> ", "me> "], p.stderr
 
 
 def test_elvish_keeps_the_users_prompt_once_and_honours_off() -> None:
@@ -314,7 +337,7 @@ def test_elvish_keeps_the_users_prompt_once_and_honours_off() -> None:
         {**NOW, "PATH": f"{Path(script_dir())}:{os.environ['PATH']}"},
     )  # fmt: skip
     before, after = shown.split("\ntwo\n")
-    assert "✦ 0m 01s me>" in before and "✦ 0m 01s ✦" not in before
+    assert "✦ 1s me>" in before and "✦ 1s ✦" not in before
     assert "me>" in after and "✦" not in after
 
 
@@ -329,13 +352,26 @@ def test_xonsh_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> No
     body = (
         "$PROMPT = 'me> '\n"
         f"execx(open('{tmp_path}/s.xsh').read())\nexecx(open('{tmp_path}/s.xsh').read())\n"
-        "_ = events.on_pre_prompt.fire()\nprint(repr($PROMPT), repr($PROMPT_FIELDS['lostcli']()))\n"
-        "$LOSTCLI_PROMPT = 'off'\n_ = events.on_pre_prompt.fire()\n"
+        "_ = events.on_pre_prompt_format.fire()\n"
+        "print(repr($PROMPT), repr($PROMPT_FIELDS['lostcli']()))\n"
+        "$LOSTCLI_PROMPT = 'off'\n_ = events.on_pre_prompt_format.fire()\n"
         "print(repr($PROMPT_FIELDS['lostcli']()))\n"
     )
     p = subprocess.run(["xonsh", "--no-rc", "-c", body], env={**os.environ, **NOW},
                        capture_output=True, text=True, timeout=120)  # fmt: skip
-    assert p.stdout.splitlines() == ["'{lostcli}me> ' '✦ 0m 01s '", "''"], p.stderr
+    assert p.stdout.splitlines() == ["'{lostcli}me> ' '✦ 1s '", "''"], p.stderr
+
+
+@pytest.mark.parametrize("term", ["dumb", "xterm"])  # xonsh's readline and prompt_toolkit shells
+def test_xonsh_shows_the_segment_on_the_first_prompt(term: str, tmp_path: Path) -> None:
+    """A new xonsh whose rc loads the snippet, in a terminal: its first prompt has the segment
+    (on_pre_prompt fires after the prompt is formatted, so it showed from the second on)."""
+    (tmp_path / "rc.xsh").write_text("$PROMPT = 'me> '\n" + init("xonsh"))
+    shown = in_a_terminal(
+        ["xonsh", "--rc", str(tmp_path / "rc.xsh"), "-i"], ["echo one"], {"TERM": term, **NOW}
+    )
+    shown = re.sub(r"\x1b\][^\x07]*\x07", "", shown)  # the window title prompt_toolkit sets
+    assert "me> " in shown and shown.index("✦ 1s me> ") < shown.index("\none\n"), shown
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh"])
@@ -346,7 +382,7 @@ def test_init_color_colours_the_segment_in_the_prompt(shell: str) -> None:
         argv, input=f'{first}\neval "$SNIPPET"\necho one\nexit\n', capture_output=True, text=True,
         env={**os.environ, "SNIPPET": init(shell, "--color", "always"), **NOW}, timeout=60,
     )  # fmt: skip
-    assert "\x1b[35m✦ 0m 01s" in p.stdout + p.stderr
+    assert "\x1b[35m✦ 1s" in p.stdout + p.stderr
 
 
 def test_zsh_keeps_the_users_prompt_once_and_honours_off() -> None:
@@ -358,7 +394,7 @@ def test_zsh_keeps_the_users_prompt_once_and_honours_off() -> None:
     )  # fmt: skip
     _, after_one = shown.split("one\n", 1)
     prompt_after_one, after_two = after_one.split("two\n", 1)
-    assert prompt_after_one.count("✦ 0m 01s me> ") == 1
+    assert prompt_after_one.count("✦ 1s me> ") == 1
     assert "me> " in after_two and "✦" not in after_two  # off
 
 
@@ -371,4 +407,4 @@ def test_fish_keeps_the_users_prompt_once_and_honours_off(tmp_path: Path) -> Non
     )
     p = subprocess.run(["fish", "--no-config", "-c", body], env={**os.environ, **NOW},
                        capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert p.stdout.splitlines() == ["✦ 0m 01s me> ", "me> "], p.stderr
+    assert p.stdout.splitlines() == ["✦ 1s me> ", "me> "], p.stderr

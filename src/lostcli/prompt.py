@@ -2,7 +2,7 @@
 
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
 importlib.resources on the usual path. What the segment needs of the record (release instant and
-short title) and of the config file (its values, for the settings) comes from one small cache
+short titles) and of the config file (its values, for the settings) comes from one small cache
 entry per record file, keyed by the state of both files (files.record_key); they are read and
 validated again only when one of them changes (or when no cache can be written).
 
@@ -13,12 +13,20 @@ prompt shows no warnings, which `lostcli config` lists. `lostcli prompt --help` 
 go to the full CLI, whose `prompt` command declares the same options.
 """
 
-from __future__ import annotations
-
 from lostcli.errors import ExitStatus, LostcliError, Message, UsageError
 from lostcli.files import cache_entry, cached, store
 from lostcli.formatting import relative
-from lostcli.settings import ALONE, COLORS, OPTIONS, PLACEHOLDERS, Settings, language, record
+from lostcli.locales import codes
+from lostcli.settings import (
+    ALONE,
+    COLORS,
+    OPTIONS,
+    PLACEHOLDERS,
+    Settings,
+    language,
+    one_line,
+    record,
+)
 from lostcli.text import fill, printable, quoted, template_problem
 
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
@@ -28,15 +36,16 @@ if TYPE_CHECKING:
     from lostcli.settings import Value
 
     Options = dict[str, str | bool]
+    Titles = dict[str, str]
 
 ICON, ASCII_ICON = "✦", "*"
 # The options of `lostcli prompt`, each with whether it takes a value: its own, and the global
 # ones, which every command takes (a test keeps them the same as the full CLI's).
 OWN = {"--format": True, "--ascii": False, "--tz": True, "--now": True}
 ALL = {**OWN, **OPTIONS}
-MAX_ENTRY = 1024  # a title and a format are one line each
+MAX_ENTRY = 2048  # the titles and a format are one line each
 # The config file's values that the cache keeps, in its order.
-KEYS = ("prompt.format", "prompt.ascii", "tz", "lang", "color")
+KEYS = ("prompt.format", "prompt.ascii", "prompt.title", "tz", "lang", "color")
 
 
 def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str = "en") -> str:
@@ -53,9 +62,9 @@ def check_format(fmt: str) -> None:
         raise UsageError(Message("{path}: {message}", path="--format", message=problem))
 
 
-def facts(path: str, env: Environment) -> tuple[int, str, dict[str, Value]]:
-    """What the segment needs of the record at `path` (release as Unix seconds, title), and the
-    config file's values, through the cache."""
+def facts(path: str, env: "Environment") -> "tuple[int, Titles, dict[str, Value]]":
+    """What the segment needs of the record at `path` (release as Unix seconds, short title by
+    language code), and the config file's values, through the cache."""
     entry = cache_entry(env.cache_dir, "prompt", path, env.config_file)
     if entry is not None and (stored := cached(entry, MAX_ENTRY)) is not None:
         found = _decoded(stored)
@@ -68,50 +77,55 @@ def facts(path: str, env: Environment) -> tuple[int, str, dict[str, Value]]:
     return loaded
 
 
-def _encoded(release: int, title: str, configured: dict[str, Value]) -> bytes | None:
+def _encoded(release: int, titles: "Titles", configured: "dict[str, Value]") -> bytes | None:
     values = [configured.get(key) for key in KEYS]
-    fields = [str(release), title, *("" if v is None else str(int(v)) if isinstance(v, bool)
-                                     else v for v in values)]  # fmt: skip
+    texts = ("" if v is None else str(int(v)) if isinstance(v, bool) else v for v in values)
+    fields = [str(release), *(titles[code] for code in codes()), *texts]
     if not all(f.isprintable() for f in fields):  # a tab or a newline would break the entry
         return None
     return "\t".join(fields).encode()
 
 
-def _decoded(stored: bytes) -> tuple[int, str, dict[str, Value]] | None:
+def _decoded(stored: bytes) -> "tuple[int, Titles, dict[str, Value]] | None":
     """A cache entry's payload, only if it is what `_encoded` writes: what a prompt shows on
     every redraw must not come from a file that someone else changed."""
     try:
-        release, title, fmt, ascii_icon, tz, lang, color = stored.decode("utf-8").split("\t")
+        release, *titles, fmt, ascii_icon, title, tz, lang, color = stored.decode().split("\t")
     except (UnicodeDecodeError, ValueError):
+        return None
+    if len(titles) != len(codes()):  # written by a version that spoke other languages
         return None
     digits = release.removeprefix("-")
     if not (digits.isascii() and digits.isdigit() and len(digits) < 15):
         return None
     if ascii_icon not in ("", "0", "1") or color not in ("", *COLORS):
         return None
-    texts = (title, fmt, tz, lang)
+    texts = (*titles, fmt, title, tz, lang)
     if not all(f.isprintable() for f in texts) or template_problem(fmt, PLACEHOLDERS):
         return None
     flag = {"": None, "0": False, "1": True}[ascii_icon]
-    values = (fmt or None, flag, tz or None, lang or None, color or None)
-    return int(release), title, dict(zip(KEYS, values, strict=True))
+    values = (fmt or None, flag, title or None, tz or None, lang or None, color or None)
+    by_code = dict(zip(codes(), titles, strict=True))
+    return int(release), by_code, dict(zip(KEYS, values, strict=True))
 
 
-def of_record(record: Film) -> tuple[int, str]:
-    """What the prompt and the shell snippets need: release as Unix seconds, title on one line."""
-    return int(record.release.instant.timestamp()), printable(" ".join(record.title.short.split()))
+def of_record(record: "Film") -> "tuple[int, Titles]":
+    """What the prompt and the shell snippets need: release as Unix seconds, and the short title
+    in each language (Settings.title chooses one)."""
+    titles = {code: one_line(record.title.translated(code).short) for code in codes()}
+    return int(record.release.instant.timestamp()), titles
 
 
-def _load(path: str, env: Environment) -> tuple[int, str, dict[str, Value]]:
+def _load(path: str, env: "Environment") -> "tuple[int, Titles, dict[str, Value]]":
     from pathlib import Path
 
     from lostcli import config, film
 
-    release, title = of_record(film.load(Path(path)))
-    return release, title, config.load(env).values()
+    release, titles = of_record(film.load(Path(path)))
+    return release, titles, config.load(env).values()
 
 
-def options(argv: list[str]) -> Options:
+def options(argv: list[str]) -> "Options":
     """The options of `lostcli prompt`, read without Typer (ALL, with settings.ALONE as the full
     CLI reads it), and their errors as Click words them: a wrong option first, then any argument
     (the command takes none)."""
@@ -147,21 +161,24 @@ def options(argv: list[str]) -> Options:
     return opts
 
 
-def main(argv: list[str], env: Environment) -> int:
+def main(argv: list[str], env: "Environment") -> int:
     """The fast path of `lostcli prompt ARGS`, from entry.py."""
     opts: Options = {}
     try:
         opts = options(argv)
         path = str(record(_str(opts.get("--film")), env.environ).value)
-        release, title, configured = facts(path, env)
+        release, titles, configured = facts(path, env)
         settings = Settings.build(env, opts, configured)
     except LostcliError as e:
         return failed(env, e, language(env, opts))
-    return run(opts, env, settings, release, title)
+    return run(opts, env, settings, release, titles)
 
 
-def run(opts: Options, env: Environment, settings: Settings, release: int, title: str) -> int:
-    """The segment of the record's `release` and `title`, with the command's own options."""
+def run(
+    opts: "Options", env: "Environment", settings: Settings, release: int, titles: "Titles"
+) -> int:
+    """The segment of the record's `release` and short `titles`, with the command's own
+    options."""
     lang = str(settings.lang.value)
     given = _str(opts.get("--format"))
     try:
@@ -171,14 +188,15 @@ def run(opts: Options, env: Environment, settings: Settings, release: int, title
     except LostcliError as e:
         return failed(env, e, lang)
     fmt, ascii_icon = settings.segment(given, opts.get("--ascii") is True)
-    text = segment(fmt, release, now, title, ASCII_ICON if ascii_icon else ICON, lang)
+    icon = ASCII_ICON if ascii_icon else ICON
+    text = segment(fmt, release, now, settings.title(titles), icon, lang)
     if settings.color.value == "always":
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")
     return ExitStatus.OK
 
 
-def failed(env: Environment, error: LostcliError, lang: str) -> int:
+def failed(env: "Environment", error: LostcliError, lang: str) -> int:
     """An error on stderr; a usage error under the command's usage line, as the full CLI shows
     one."""
     if isinstance(error, UsageError):
@@ -191,7 +209,7 @@ def failed(env: Environment, error: LostcliError, lang: str) -> int:
     return error.status
 
 
-def _now(opts: Options, env: Environment, settings: Settings) -> int:
+def _now(opts: "Options", env: "Environment", settings: Settings) -> int:
     """The instant as whole Unix seconds, rounded down as countdown rounds it (also before 1970)."""
     current = env.clock()
     if "--now" not in opts and "--tz" not in opts:

@@ -10,13 +10,11 @@ Settings on every redraw, so this module is standard library only, without `typi
 `pathlib`, and reaches neither the zones' tables nor a catalog until it must.
 """
 
-from __future__ import annotations
-
 import os
 
 from lostcli.errors import Message, UsageError, alternatives
 from lostcli.locales import codes, find
-from lostcli.text import quoted
+from lostcli.text import printable, quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -90,26 +88,27 @@ class Settings(_Frozen):
     """Every setting of the run. `build` decides them; nothing changes them afterwards."""
 
     __slots__ = ("_zone", "_zone_given", "color", "file", "file_error", "film", "lang", "pager",
-                 "prompt_ascii", "prompt_format")  # fmt: skip
+                 "prompt_ascii", "prompt_format", "prompt_title")  # fmt: skip
     film: Setting  # the record file
     lang: Setting  # a language code (locales.codes)
     color: Setting  # auto, always or never
     pager: Setting  # the pager's command, or False for none
     prompt_format: Setting
     prompt_ascii: Setting
+    prompt_title: Setting  # "" by default: the record's short title in the run's language
     file: str | None  # the config file's path (None: no HOME to find it in)
-    file_error: LostcliError | None  # why the config file was not used
+    file_error: "LostcliError | None"  # why the config file was not used
     _zone_given: tuple[str | None, str]  # the zone as given and where; (None, system): none
-    _zone: list[tuple[Zone, Setting]]  # resolved when first asked for
+    _zone: "list[tuple[Zone, Setting]]"  # resolved when first asked for
 
     @classmethod
     def build(
         cls,
-        env: Environment,
-        options: Mapping[str, Value] | None = None,
-        configured: Mapping[str, Value] | None = None,
-        file_error: LostcliError | None = None,
-    ) -> Settings:
+        env: "Environment",
+        options: "Mapping[str, Value] | None" = None,
+        configured: "Mapping[str, Value] | None" = None,
+        file_error: "LostcliError | None" = None,
+    ) -> "Settings":
         """The settings from the command line's `options` (by option name: OPTIONS), the
         environment's variables, the config file's values (by key: config.Config.values) and the
         defaults.
@@ -125,6 +124,7 @@ class Settings(_Frozen):
             pager=_pager(bool(given.get("--no-pager")), environ),
             prompt_format=_configured("prompt.format", config, FORMAT),
             prompt_ascii=_configured("prompt.ascii", config, False),
+            prompt_title=_configured("prompt.title", config, ""),
             file=env.config_file,
             file_error=file_error,
             _zone_given=_zone_given(environ, _str(config.get("tz"))),
@@ -137,7 +137,7 @@ class Settings(_Frozen):
         """The warnings about the settings every command uses (a zone's come with the zone)."""
         return [s.warning for s in (self.film, self.lang, self.color, self.pager) if s.warning]
 
-    def zone(self, option: str | None = None) -> tuple[Zone, Message | None]:
+    def zone(self, option: str | None = None) -> "tuple[Zone, Message | None]":
         """The zone: the command's --tz (a usage error if it is no zone), then LOSTCLI_TZ, then
         the config file's tz, then TZ (as the C library reads it), then the system's; a value
         other than the option's that is no zone is passed over for UTC, with a warning. The
@@ -157,18 +157,32 @@ class Settings(_Frozen):
         --ascii, then the config file's, then the defaults."""
         return fmt or str(self.prompt_format.value), ascii_icon or self.prompt_ascii.value is True
 
+    def title(self, titles: "Mapping[str, str]") -> str:
+        """The prompt's {title}, on one line: the config file's prompt.title, else the record's
+        short title (`titles`, by language code) in the run's language, else in English."""
+        if self.prompt_title.value:
+            return one_line(str(self.prompt_title.value))
+        return titles.get(str(self.lang.value)) or titles[DEFAULT_LANG]
+
     def rows(self) -> list[Setting]:
         """Every setting in effect, for `lostcli config`: the zone resolved as a command would."""
         self.zone()
+        # the default title is the record's, which `config` does not read: shown only when set
+        title = [self.prompt_title] if self.prompt_title.value else []
         return [self._zone[0][1], self.lang, self.color, self.pager, self.film, self.prompt_format,
-                self.prompt_ascii]  # fmt: skip
+                self.prompt_ascii, *title]  # fmt: skip
 
 
-def _str(value: Value) -> str | None:
+def _str(value: "Value") -> str | None:
     return value if isinstance(value, str) else None
 
 
-def language(env: Environment, options: Mapping[str, Value] | None = None) -> str:
+def one_line(text: str) -> str:
+    """A title as a prompt shows it: on one line, with no control characters."""
+    return printable(" ".join(text.split()))
+
+
+def language(env: "Environment", options: "Mapping[str, Value] | None" = None) -> str:
     """The language of a message shown before the settings are built (the config file is not
     read yet): the options' and the environment's, a bad --lang passed over."""
     option = _str((options or {}).get("--lang"))
@@ -178,7 +192,7 @@ def language(env: Environment, options: Mapping[str, Value] | None = None) -> st
         return str(_lang(None, env.environ, None).value)
 
 
-def record(option: str | None, environ: Mapping[str, str]) -> Setting:
+def record(option: str | None, environ: "Mapping[str, str]") -> Setting:
     """The record file: --film, then LOSTCLI_FILM, then the bundled one."""
     if option:
         return Setting("film", option, "--film")
@@ -187,7 +201,7 @@ def record(option: str | None, environ: Mapping[str, str]) -> Setting:
     return Setting("film", BUNDLED, "default")
 
 
-def _lang(option: str | None, environ: Mapping[str, str], configured: str | None) -> Setting:
+def _lang(option: str | None, environ: "Mapping[str, str]", configured: str | None) -> Setting:
     """--lang (one of the codes), then LOSTCLI_LANG and the config file's lang (a code or a
     locale name such as ko_KR.UTF-8), then the first locale variable that is set; English for
     a locale of a language lostcli does not speak."""
@@ -231,7 +245,7 @@ def _passed_over(passed: list[tuple[str, str]], used: str) -> Message | None:
     )
 
 
-def _color(option: str | None, environ: Mapping[str, str], configured: str | None) -> Setting:
+def _color(option: str | None, environ: "Mapping[str, str]", configured: str | None) -> Setting:
     """--color, then NO_COLOR (no-color.org), then FORCE_COLOR, then the config file's color
     (which the file's schema checks), then auto."""
     if option is not None and option not in COLORS:
@@ -247,7 +261,7 @@ def _color(option: str | None, environ: Mapping[str, str], configured: str | Non
     return Setting("color", "auto", "default")
 
 
-def _pager(off: bool, environ: Mapping[str, str]) -> Setting:
+def _pager(off: bool, environ: "Mapping[str, str]") -> Setting:
     """The pager's command as git chooses one: LOSTCLI_PAGER, then PAGER, then less; none with
     --no-pager, or when the command is empty or `cat`."""
     if off:
@@ -259,12 +273,12 @@ def _pager(off: bool, environ: Mapping[str, str]) -> Setting:
     return Setting("pager", "less", "default")
 
 
-def _configured(key: str, config: Mapping[str, Value], default: str | bool) -> Setting:
+def _configured(key: str, config: "Mapping[str, Value]", default: str | bool) -> Setting:
     value = config.get(key)
     return Setting(key, value, "config") if value is not None else Setting(key, default, "default")
 
 
-def _zone_given(environ: Mapping[str, str], configured: str | None) -> tuple[str | None, str]:
+def _zone_given(environ: "Mapping[str, str]", configured: str | None) -> tuple[str | None, str]:
     """The zone setting that applies and where it comes from: LOSTCLI_TZ, then the config
     file's tz, then TZ (set but empty is UTC, as the C library reads it)."""
     for value, origin in (
@@ -277,7 +291,7 @@ def _zone_given(environ: Mapping[str, str], configured: str | None) -> tuple[str
     return None, "system"
 
 
-def _resolved(value: str | None, origin: str) -> tuple[Zone, Setting]:
+def _resolved(value: str | None, origin: str) -> "tuple[Zone, Setting]":
     """The zone of the setting that applies, as a Setting of its name: a value that is no zone
     is passed over for UTC, the default, with a warning."""
     from lostcli import zones
@@ -304,8 +318,7 @@ def _resolved(value: str | None, origin: str) -> tuple[Zone, Setting]:
                 reason=reason,
             )
         return zones.UTC, Setting("tz", zones.UTC.name, "default", warning)
-    # TZ names a zone as the C library does, without notes
-    note = zones.note(zone) if origin != "$TZ" else None
+    note = zones.note(zone, tz_variable=origin == "$TZ")
     return zone, Setting("tz", zone.name, origin, note)
 
 

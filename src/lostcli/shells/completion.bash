@@ -3,11 +3,12 @@
 # Every list is in this script: a TAB starts no process.
 __TABLES__
 
-__NS__add() {  # the candidates in the array named $1 that start with $cur
+__NS__add() {  # the candidates in the array named $1 that start with $cur, in any case with $2
     local -n __NS__list=$1
     local word
     for word in "${__NS__list[@]}"; do
-        [[ $word == "$cur"* ]] && COMPREPLY+=("$word")
+        if [[ -n ${2-} ]]; then [[ ${word,,} == "${cur,,}"* ]]; else [[ $word == "$cur"* ]]; fi &&
+            COMPREPLY+=("$word")
     done
 }
 
@@ -32,6 +33,7 @@ __NS__complete() {
     case $kind in
         file) compopt -o default 2>/dev/null; return ;;  # readline's own file names
         text) return ;;
+        zone) __NS__add __NS__values_zone nocase; return ;;  # as --tz reads it
         ?*) __NS__add "__NS__values_$kind"; return ;;
     esac
     if [[ $cur == -* || -n $cmd ]]; then

@@ -19,6 +19,7 @@ __NS__complete() {
     case $kind in
         file) _files; return ;;
         text) return 1 ;;
+        zone) compadd -M 'm:{a-zA-Z}={A-Za-z}' -a __NS__values_zone; return ;;  # as --tz reads it
         ?*) compadd -a __NS__values_$kind; return ;;
     esac
     if [[ $cur == -* || -n $cmd ]]; then

@@ -14,12 +14,14 @@ if ((__COLOR__)); then  # the segment, then a space, in front of the prompt
 else
     __NS__shown='${LOSTCLI_SEGMENT:+$LOSTCLI_SEGMENT }'
 fi
-__NS__days=__DAYS__ __NS__hours=__HOURS__ __NS__minutes=__MINUTES__
+# the compact forms, named by their largest unit: plural with the next unit, singular without
+__NS__days=__DAYS__ __NS__day=__DAY__ __NS__hours=__HOURS__ __NS__hour=__HOUR__
+__NS__minutes=__MINUTES__ __NS__minute=__MINUTE__ __NS__second=__SECOND__
 __NS__ago=__AGO__ __NS__now=__NOW__
 export LOSTCLI_SEGMENT=
 
 __NS__segment() {
-    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
+    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m sec unit a b form rel state seg  # ret: $? kept
     LOSTCLI_SEGMENT=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
     if [[ -n $now && $now =~ ^-?[0-9]{1,15}$ ]]; then
@@ -29,13 +31,16 @@ __NS__segment() {
     fi
     s=$((__NS__release - now))
     if ((s > 0)); then
-        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60))
-        if ((d > 0)); then
-            printf -v rel "$__NS__days" "$d" "$h"
-        elif ((h > 0)); then
-            printf -v rel "$__NS__hours" "$h" "$m"
+        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
+        if ((d > 0)); then unit=day a=$d b=$h
+        elif ((h > 0)); then unit=hour a=$h b=$m
+        elif ((m > 0)); then unit=minute a=$m b=$sec
+        else unit=second a=$sec b=0
+        fi
+        if ((b > 0)); then
+            form=__NS__${unit}s && printf -v rel "${!form}" "$a" "$b"
         else
-            printf -v rel "$__NS__minutes" "$m" "$((s % 60))"
+            form=__NS__$unit && printf -v rel "${!form}" "$a"
         fi
     else
         state=released d=$((-s / 86400))

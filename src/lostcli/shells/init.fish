@@ -10,8 +10,10 @@ set -g __NS__icon __ICON__
 set -g __NS__title __TITLE__
 set -g __NS__place __PLACE__
 set -g __NS__color __COLOR__
-set -g __NS__days __DAYS__; set -g __NS__hours __HOURS__
-set -g __NS__minutes __MINUTES__; set -g __NS__ago __AGO__; set -g __NS__now __NOW__
+# the compact forms, named by their largest unit: plural with the next unit, singular without
+set -g __NS__days __DAYS__; set -g __NS__day __DAY__; set -g __NS__hours __HOURS__
+set -g __NS__hour __HOUR__; set -g __NS__minutes __MINUTES__; set -g __NS__minute __MINUTE__
+set -g __NS__second __SECOND__; set -g __NS__ago __AGO__; set -g __NS__now __NOW__
 
 function __NS__segment --on-event fish_prompt
     set -l last_status $status
@@ -26,12 +28,20 @@ function __NS__segment --on-event fish_prompt
             set d (math "floor($s / 86400)")
             set -l h (math "floor($s % 86400 / 3600)")
             set -l m (math "floor($s % 3600 / 60)")
+            set -l unit second; set -l a (math "$s % 60"); set -l b 0
             if test $d -gt 0
-                set rel (printf $__NS__days $d $h)
+                set unit day; set a $d; set b $h
             else if test $h -gt 0
-                set rel (printf $__NS__hours $h $m)
+                set unit hour; set a $h; set b $m
+            else if test $m -gt 0
+                set unit minute; set b $a; set a $m
+            end
+            if test $b -gt 0
+                set -l form __NS__{$unit}s
+                set rel (printf $$form $a $b)
             else
-                set rel (printf $__NS__minutes $m (math "$s % 60"))
+                set -l form __NS__$unit
+                set rel (printf $$form $a)
             end
         else
             set state released

@@ -12,7 +12,11 @@ const __NS__icon = __ICON__
 const __NS__title = __TITLE__
 const __NS__place = (__PLACE__ == 1)
 const __NS__color = (__COLOR__ == 1)
-const __NS__forms = {days: __DAYS__, hours: __HOURS__, minutes: __MINUTES__, ago: __AGO__, now: __NOW__}
+# the compact forms, named by their largest unit: plural with the next unit, singular without
+const __NS__forms = {
+    days: __DAYS__, day: __DAY__, hours: __HOURS__, hour: __HOUR__, minutes: __MINUTES__,
+    minute: __MINUTE__, second: __SECOND__, ago: __AGO__, now: __NOW__
+}
 
 def --env __NS__segment [] {
     $env.LOSTCLI_SEGMENT = ""
@@ -29,15 +33,20 @@ def --env __NS__segment [] {
     let h = if $s > 0 { ($s mod 86400) // 3600 } else { 0 }
     let m = if $s > 0 { ($s mod 3600) // 60 } else { 0 }
     let sec = if $s > 0 { $s mod 60 } else { 0 }
-    let form = if $s > 0 {
-        if $d > 0 { $__NS__forms.days } else if $h > 0 { $__NS__forms.hours } else { $__NS__forms.minutes }
-    } else if $d > 0 { $__NS__forms.ago } else { $__NS__forms.now }
+    let form = if $s <= 0 {
+        if $d > 0 { $__NS__forms.ago } else { $__NS__forms.now }
+    } else {
+        let unit = if $d > 0 { ["day" $h] } else if $h > 0 { ["hour" $m] } else if $m > 0 {
+            ["minute" $sec]
+        } else { ["second" 0] }
+        $__NS__forms | get ($unit.0 + (if $unit.1 > 0 { "s" } else { "" }))
+    }
     let rel = (
         $form
         | str replace --all "{d}" ($d | into string)
         | str replace --all "{h2}" (do $pad $h) | str replace --all "{h}" ($h | into string)
         | str replace --all "{m2}" (do $pad $m) | str replace --all "{m}" ($m | into string)
-        | str replace --all "{s2}" (do $pad $sec)
+        | str replace --all "{s2}" (do $pad $sec) | str replace --all "{s}" ($sec | into string)
     )
     $env.LOSTCLI_SEGMENT = (  # the title last: one in braces is not a placeholder
         $__NS__format

@@ -18,25 +18,32 @@ else
     typeset -g __NS__shown='${__NS__text:+$__NS__text }'
 fi
 typeset -g __NS__text=
-typeset -g __NS__days=__DAYS__ __NS__hours=__HOURS__ __NS__minutes=__MINUTES__
+# the compact forms, named by their largest unit: plural with the next unit, singular without
+typeset -g __NS__days=__DAYS__ __NS__day=__DAY__ __NS__hours=__HOURS__ __NS__hour=__HOUR__
+typeset -g __NS__minutes=__MINUTES__ __NS__minute=__MINUTE__ __NS__second=__SECOND__
 typeset -g __NS__ago=__AGO__ __NS__now=__NOW__
 export LOSTCLI_SEGMENT=
 
 __NS__segment() {
-    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m rel state seg  # ret: $? goes on unchanged
+    local ret=$? now=${LOSTCLI_PROMPT_NOW-} s d h m sec unit a b form rel state seg  # ret: $? kept
     emulate -L zsh  # zsh's own reading, whatever the user set (sh_word_split split the formats)
     LOSTCLI_SEGMENT= __NS__text=
     [[ ${LOSTCLI_PROMPT-} == off ]] && return $ret
-    [[ $now == (|-)<->  && ${#now} -le 16 ]] || now=$EPOCHSECONDS
+    # no (|-)<-> nor (a|b): the function is parsed with the user's options, before the emulate
+    # above, and under sh_glob they are a parse error
+    [[ ${now#-} == [0-9]* && ${now#-} != *[^0-9]* && ${#now} -le 16 ]] || now=$EPOCHSECONDS
     s=$((__NS__release - now))
     if ((s > 0)); then
-        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60))
-        if ((d > 0)); then
-            printf -v rel $__NS__days $d $h
-        elif ((h > 0)); then
-            printf -v rel $__NS__hours $h $m
+        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
+        if ((d > 0)); then unit=day a=$d b=$h
+        elif ((h > 0)); then unit=hour a=$h b=$m
+        elif ((m > 0)); then unit=minute a=$m b=$sec
+        else unit=second a=$sec b=0
+        fi
+        if ((b > 0)); then
+            form=__NS__${unit}s && printf -v rel ${(P)form} $a $b
         else
-            printf -v rel $__NS__minutes $m $((s % 60))
+            form=__NS__$unit && printf -v rel ${(P)form} $a
         fi
     else
         state=released d=$((-s / 86400))
@@ -50,7 +57,7 @@ __NS__segment() {
     seg=${seg//\{title\}/$__NS__title}
     LOSTCLI_SEGMENT=$seg
     __NS__text=${seg//\%/%%}  # what the prompt shows: % doubled, so that it is not an escape
-    if ((__NS__place)) && [[ $PROMPT != *(LOSTCLI_SEGMENT|__NS__text)* ]]; then
+    if ((__NS__place)) && [[ $PROMPT != *LOSTCLI_SEGMENT* && $PROMPT != *__NS__text* ]]; then
         PROMPT=$__NS__shown$PROMPT
     fi
     return $ret
