@@ -42,3 +42,32 @@ def test_typer_pin_holds_because_newer_typer_imports_pydantic_on_every_run() -> 
 )
 def test_each_path_imports_only_what_it_needs(args: list[str], absent: set[str]) -> None:
     assert not imported(*args) & absent
+
+
+def test_the_cached_schemas_annotations_are_objects_not_strings() -> None:
+    """msgspec evaluates string annotations on a run's first decode: a `from __future__ import
+    annotations` in film.py or config.py costs every command several milliseconds."""
+    import msgspec
+
+    from lostcli import config, film
+
+    structs = [
+        c
+        for m in (film, config)
+        for c in vars(m).values()
+        if isinstance(c, type) and issubclass(c, msgspec.Struct) and c.__module__ == m.__name__
+    ]
+    assert len(structs) > 10
+    for struct in structs:
+        assert not any(isinstance(a, str) for a in struct.__annotations__.values()), struct
+
+
+def test_a_command_builds_only_its_own_tree() -> None:
+    """Typer reads every command's signature as it builds it: a run builds the one it runs,
+    and the whole tree only for the group's help and for an error's hints."""
+    from lostcli.cli.app import _tree
+
+    assert list(_tree(["--lang", "ko", "info", "--now", "x"]).commands) == ["info"]
+    assert list(_tree(["--film", "signal", "credits"]).commands) == ["credits"]
+    assert len(_tree(["--help", "info"]).commands) > 10
+    assert len(_tree(["infp"]).commands) > 10

@@ -42,18 +42,18 @@ from lostcli.text import quoted
 FIRST_YEAR, LAST_YEAR = 2, 9997
 EXAMPLE = "2025-05-30T16:00+09:00"
 # `UTC+9`, `GMT -3:30`: read as in --tz, not as POSIX and dateutil would (west of UTC).
-_UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)(?![\d:])", re.I)
+_UTC_OFFSET = r"(?i)(?<![A-Za-z])(?:UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)(?![\d:])"
 # The offset that ends a stamp the tool printed (`... KST (UTC+09:00)`, `+0545 (UTC+05:45)`),
 # with the zone's own name for it, which it makes exact (tzdata's AST is not --tz's AST).
-_STATED = re.compile(
+_STATED = (
     r"(?:\s+(?!(?:AM|PM)\b)[A-Z][A-Za-z]{1,5}|\s+[+-]\d{2,4})?"
     r"\s*\(\s*UTC(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?\s*\)$"
 )
 # A number (`4:30` is one), a word, or any other character.
-_TOKEN = re.compile(r"[0-9]+(?::[0-9]+)*|[^\W\d_]+|\S")
+_TOKEN = r"[0-9]+(?::[0-9]+)*|[^\W\d_]+|\S"
 # Day and month in either order before a four-digit year: `5.6.2025`, `05/06/2025`.
-_NUMERIC_DATE = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d:/-])")
-_UNIX = re.compile(r"[+-]?\d{5,}")
+_NUMERIC_DATE = r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d:/-])"
+_UNIX = r"[+-]?\d{5,}"
 _ELAPSED = {"hour": 3600, "minute": 60, "second": 1}
 
 
@@ -72,19 +72,13 @@ def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
         import unicodedata  # Hangul typed on a Mac arrives decomposed
 
         value = unicodedata.normalize("NFC", value)
-    stated = _STATED.search(value)
-    if stated:
-        value = value[: stated.start()]
+    stated = None
     try:
-        moment = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)  # the usual --now: no pattern compiled for it
     except ValueError:
-        if _UNIX.fullmatch(value):
-            raise _cannot(text, "@" + value.lstrip("+")) from None
-        try:
-            found = _spoken(value, text, zone, current)
-        except (ValueError, OverflowError):  # a wall-clock date beyond year 9999 or before 1
-            raise _out_of_range(text) from None
-        moment = found if found is not None else _free_form(value, text)
+        if stated := re.search(_STATED, value):
+            value = value[: stated.start()]
+        moment = _read(value, text, zone, current)
     if stated:
         hours, minutes, seconds = (int(n or 0) for n in stated.groups()[1:])
         offset = timedelta(hours=hours, minutes=minutes, seconds=seconds)
@@ -96,6 +90,20 @@ def parse(text: str, zone: zones.Zone, current: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone.tzinfo, fold=0)
     return _checked(moment, text)
+
+
+def _read(value: str, text: str, zone: zones.Zone, current: datetime) -> datetime:
+    """Any form but plain ISO 8601, its offset in brackets, if any, cut off."""
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        if re.fullmatch(_UNIX, value):
+            raise _cannot(text, "@" + value.lstrip("+")) from None
+        try:
+            found = _spoken(value, text, zone, current)
+        except (ValueError, OverflowError):  # a wall-clock date beyond year 9999 or before 1
+            raise _out_of_range(text) from None
+        return found if found is not None else _free_form(value, text)
 
 
 def _checked(moment: datetime, text: str) -> datetime:
@@ -156,7 +164,7 @@ class _Words:
         out, and a run of letters that no table knows is split into words that they know
         (`3일후`, `내일오후`)."""
         found = []
-        for m in _TOKEN.finditer(value):
+        for m in re.finditer(_TOKEN, value):
             if m[0] in ("(", ")", ","):
                 continue
             start = m.start()
@@ -365,7 +373,7 @@ def _wrong_weekday(day: datetime, word: str, text: str) -> UsageError:
 
 
 def _free_form(value: str, text: str) -> datetime:
-    if m := _NUMERIC_DATE.search(value):
+    if m := re.search(_NUMERIC_DATE, value):
         a, b, year = int(m[1]), int(m[3]), m[4]
         if a != b and a <= 12 and b <= 12:
             raise UsageError(
@@ -378,7 +386,7 @@ def _free_form(value: str, text: str) -> datetime:
     from dateutil import parser
 
     try:
-        value = _UTC_OFFSET.sub(lambda m: _iso_offset(m[0]), value)
+        value = re.sub(_UTC_OFFSET, lambda m: _iso_offset(m[0]), value)
         # Two different defaults: a field that the text leaves out shows as a difference.
         first, second = (
             parser.parse(value, default=datetime(year, year, year), tzinfos=_abbreviation)

@@ -5,14 +5,12 @@ encoding policy of text.py.
 Standard library only, and no `typing`: the prompt path uses it on every redraw.
 """
 
-from __future__ import annotations
-
 import io
 import os
 import sys
 import time
 
-from lostcli.errors import LostcliError, Message
+from lostcli.errors import LostcliError, Message, os_reason
 from lostcli.text import ERRORS, codec_name, printable
 
 TYPE_CHECKING = False  # importing typing would cost the prompt a tenth of its time
@@ -32,14 +30,14 @@ class Environment:
     def __init__(
         self,
         *,
-        stdout: BinaryIO | None,
-        stderr: BinaryIO | None,
+        stdout: "BinaryIO | None",
+        stderr: "BinaryIO | None",
         stdout_encoding: str = "utf-8",
         stderr_encoding: str = "utf-8",
         stdout_isatty: bool = False,
         stderr_isatty: bool = False,
-        environ: Mapping[str, str] | None = None,
-        clock: Callable[[], float] = time.time,
+        environ: "Mapping[str, str] | None" = None,
+        clock: "Callable[[], float]" = time.time,
         terminal_size: tuple[int, int] | None = None,
     ) -> None:
         self.stdout = stdout
@@ -54,8 +52,8 @@ class Environment:
         self._abandoned = False
 
     @classmethod
-    def from_process(cls) -> Environment:
-        def parts(stream: io.TextIOWrapper | None) -> tuple[BinaryIO | None, str, bool]:
+    def from_process(cls) -> "Environment":
+        def parts(stream: io.TextIOWrapper | None) -> "tuple[BinaryIO | None, str, bool]":
             if stream is None:  # the descriptor was closed when Python started
                 return None, "utf-8", False
             try:
@@ -168,21 +166,19 @@ class Environment:
             self._abandon_stdout()
             if isinstance(e, BrokenPipeError):
                 raise
-            raise OutputError(
-                "cannot write the output: {reason}", reason=e.strerror or str(e)
-            ) from None
+            raise OutputError("cannot write the output: {reason}", reason=os_reason(e)) from None
 
     def error(
-        self, message: str | Message | LostcliError, lang: Locale | str, usage: str | None = None
+        self, message: str | Message | LostcliError, lang: "Locale | str", usage: str | None = None
     ) -> None:
         """`lostcli: error: message` on stderr in the run's language, after the usage line for
         a usage error; never on stdout, even when stderr is closed."""
         self.report(Message("error: {message}", message=_message(message)), lang, usage)
 
-    def warn(self, message: str | Message, lang: Locale | str) -> None:
+    def warn(self, message: str | Message, lang: "Locale | str") -> None:
         self.report(Message("warning: {message}", message=message), lang)
 
-    def report(self, line: Message, lang: Locale | str, usage: str | None = None) -> None:
+    def report(self, line: Message, lang: "Locale | str", usage: str | None = None) -> None:
         text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(line.text(lang))}\n"
         self.write_stderr(text.encode(self.stderr_encoding, ERRORS))
 
@@ -195,7 +191,7 @@ class Environment:
         except (OSError, ValueError):
             pass  # nowhere left to report it
 
-    def text_streams(self) -> tuple[TextOut, TextOut]:
+    def text_streams(self) -> "tuple[TextOut, TextOut]":
         """Text views of stdout and stderr under the same policy, for code that writes to
         `sys.stdout` (Typer's help and errors) or needs a live terminal stream (Rich's Live)."""
         out = TextOut(self.write_bytes, self.stdout, self.stdout_encoding, self.stdout_isatty)
@@ -225,7 +221,7 @@ class TextOut(io.TextIOBase):
     The real descriptor stays reachable: Rich, on a broken pipe, points it at /dev/null itself."""
 
     def __init__(
-        self, write: Callable[[bytes], None], stream: BinaryIO | None, encoding: str, tty: bool
+        self, write: "Callable[[bytes], None]", stream: "BinaryIO | None", encoding: str, tty: bool
     ) -> None:
         super().__init__()
         self._write = write

@@ -2,8 +2,6 @@
 import. `lostcli prompt` runs the stdlib-only prompt module and `lostcli --version` answers at
 once; everything else loads the Typer CLI."""
 
-from __future__ import annotations
-
 import sys
 
 from lostcli.context import Environment

@@ -3,9 +3,6 @@ its policy: `write_user_file` for the files a user names (`calendar -o`, `--expo
 the cache (pure: standard library only, and no `typing`: the prompt path reads and writes its
 cache through it)."""
 
-from __future__ import annotations
-
-import errno
 import os
 import stat
 
@@ -35,7 +32,7 @@ def read_regular(path: str, limit: int, private: bool = False) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFile(0, "not a regular file", path)
         if private and st.st_uid != os.geteuid():
-            raise PermissionError(errno.EPERM, "owned by another user", path)
+            raise _error(PermissionError, "EPERM", path, "owned by another user")
         chunks, size = [], 0
         while size <= limit and (chunk := os.read(fd, limit + 1 - size)):
             chunks.append(chunk)
@@ -45,8 +42,15 @@ def read_regular(path: str, limit: int, private: bool = False) -> bytes:
         os.close(fd)
 
 
+def _error(kind: type[OSError], code: str, path: str, reason: str = "") -> OSError:
+    import errno  # only failures need it: the prompt's path imports no more than it uses
+
+    number = getattr(errno, code)
+    return kind(number, reason or os.strerror(number), path)
+
+
 def _is_a_directory(path: str) -> OSError:
-    return IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    return _error(IsADirectoryError, "EISDIR", path)
 
 
 def record_key(path: str) -> bytes | None:
@@ -155,7 +159,7 @@ def _redirected(path: str) -> str | None:
             path = os.path.join(folder, os.readlink(path))
         except OSError:  # not a link, or nothing there yet
             return path
-    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), path)
+    raise _error(OSError, "ELOOP", path)
 
 
 def _replace(path: str, data: bytes, like: os.stat_result | None, cache: bool = False) -> None:
@@ -195,7 +199,7 @@ def _temporary(folder: str, name: str, mode: int) -> tuple[int, str]:
             return os.open(temp, flags, mode), temp
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), temp)
+    raise _error(FileExistsError, "EEXIST", temp)
 
 
 def _write_directly(path: str, data: bytes, fifo: bool) -> None:
@@ -205,6 +209,8 @@ def _write_directly(path: str, data: bytes, fifo: bool) -> None:
     try:
         fd = os.open(path, flags)
     except OSError as e:
+        import errno
+
         if fifo and e.errno == errno.ENXIO:
             raise NoReader(e.errno, "no one is reading the FIFO", path) from None
         raise

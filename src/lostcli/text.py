@@ -14,8 +14,6 @@ before it measures text (render.py) and borders stay aligned. Machine output (`-
 `calendar`) is UTF-8 whatever the locale.
 """
 
-from __future__ import annotations
-
 import codecs
 
 from lostcli.errors import Message, alternatives

@@ -5,12 +5,14 @@ on stderr and an exit status.
 No `from __future__ import annotations` here: Typer reads every command's annotations on every
 run, and evaluating them from strings cost 2.5 ms of each start-up."""
 
+import copy
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.models import CommandInfo
 
 from lostcli import __version__, config, film, i18n, jsonout, render, views
 from lostcli.cli import argv
@@ -57,7 +59,7 @@ TzOpt = Annotated[
         "--tz",
         metavar="ZONE",
         help="Time zone: Asia/Seoul, Seoul, UTC or +09:00. "
-        "Default: $LOSTCLI_TZ, then $TZ, then the system zone.",
+        "Default: $LOSTCLI_TZ, the config file's tz, $TZ, then the system zone.",
         show_default=False,
     ),
 ]
@@ -66,9 +68,12 @@ NowOpt = Annotated[
     typer.Option(
         "--now",
         metavar="WHEN",
-        help="Pretend it is this time: ISO 8601, a full date in free text (30 May 2025 4pm KST), "
-        "@unix-seconds, now, tomorrow, yesterday, or +3d, -2h30m from now. "
-        "A time without offset is in --tz.",
+        help="Pretend it is this time: ISO 8601; a full date as shown (30 May 2025 4pm KST, "
+        "2025년 5월 30일 오후 4시); @unix-seconds; a day (now, today, tomorrow, yesterday, 지금, "
+        "오늘, 내일, 모레, 어제, 그저께) or a weekday (friday, next friday, last friday, 금요일), "
+        "with or without a time (9am, 18:00, noon, midnight, 오후 4시, 정오, 자정); a time alone "
+        "(today); or a span from now (+3d, -2h30m, +1mo, 3 days ago, 3일 후, 2시간 전; units s, "
+        "m or min, h, d, w, mo, y). A time without offset is in --tz.",
         show_default=False,
     ),
 ]
@@ -232,7 +237,11 @@ def countdown(
         ),
     ] = False,
 ) -> None:
-    """Time to the release in your zone, or time since it, and the next anniversary."""
+    """Time to the release in your zone, or time since it, and the next anniversary.
+
+    Progress is the share of the time from the day the release date was announced to the
+    release that has passed, rounded down to a whole percent.
+    """
     s = session(ctx)
     record = s.load_film()
     cd = s.countdown(record, tz, now)
@@ -356,7 +365,17 @@ def calendar(
     anniversary: Annotated[
         bool, typer.Option("--anniversary", help="Add the next anniversary of the release.")
     ] = False,
-    tz: TzOpt = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="The zone whose local time each event's description gives (Asia/Seoul, Seoul, "
+            "UTC or +09:00); the event itself is in UTC, which calendars show in their own zone. "
+            "Default: $LOSTCLI_TZ, the config file's tz, $TZ, then the system zone.",
+            show_default=False,
+        ),
+    ] = None,
     now: NowOpt = None,
 ) -> None:
     """The release as an iCalendar (.ics) event, to import into any calendar."""
@@ -406,7 +425,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         metavar="FMT",
-        help="The segment, with the placeholders {icon}, {title}, {rel} (3d 04h, 544d ago), "
+        help="The segment, with the placeholders {icon}, {title}, {rel} (3d 04h, 543d ago), "
         "{days} and {status} (upcoming or released). Default: the config file's prompt.format, "
         "else '{icon} {rel}'.",
         show_default=False,
@@ -428,7 +447,7 @@ def prompt(
     ] = None,
     now: NowOpt = None,
 ) -> None:
-    """One short segment for a shell prompt: ✦ 3d 04h before the release, ✦ 544d ago after it.
+    """One short segment for a shell prompt: ✦ 3d 04h before the release, ✦ 543d ago after it.
 
     It loads nothing heavy (no Typer, Rich or dateutil), so that it can run on every prompt;
     lostcli init puts it in your shell's prompt without even that.
@@ -438,8 +457,11 @@ def prompt(
     s = session(ctx)
     given = {"--format": fmt, "--ascii": ascii_icon, "--tz": tz, "--now": now}
     opts = {name: value for name, value in given.items() if value not in (None, False)}
-    release, title, _ = prompt_module.facts(str(s.settings.film.value), s.env)
-    raise typer.Exit(prompt_module.run(opts, s.env, s.settings, release, title))
+    release, titles, _ = prompt_module.facts(str(s.settings.film.value), s.env)
+    raise typer.Exit(prompt_module.run(opts, s.env, s.settings, release, titles))
+
+
+SHELL_HELP = "bash, zsh, fish, nu (or nushell), elvish or xonsh; by default the one $SHELL names."
 
 
 @app.command(cls=Command)
@@ -447,9 +469,7 @@ def init(
     ctx: typer.Context,
     shell: Annotated[
         str | None,
-        typer.Argument(
-            metavar="SHELL", help="bash, zsh, fish, nu, elvish or xonsh.", show_default=False
-        ),
+        typer.Argument(metavar="SHELL", help=SHELL_HELP, show_default=False),
     ] = None,
     fmt: FormatOpt = None,
     ascii_icon: AsciiOpt = False,
@@ -479,20 +499,30 @@ def init(
             prompt_module.check_format(fmt)
         except UsageError as e:
             raise s.usage(e.message) from None
-    release, title = prompt_module.of_record(s.load_film())
+    release, titles = prompt_module.of_record(s.load_film())
     fmt, ascii_icon = s.settings.segment(fmt, ascii_icon)
     icon = prompt_module.ASCII_ICON if ascii_icon else prompt_module.ICON
     color = s.settings.color.value == "always"  # as `prompt` colours its segment
+    title = s.settings.title(titles)
     snippet = shells.get(shell).init(release, fmt, icon, title, color, not no_prompt, s.lang)
     s.env.write(snippet)
 
 
 def _shell(s: Session, shell: str | None, command: str) -> str:
-    """The shell that `init` or `completion` was given, or a usage error naming the shells."""
+    """The shell that `init` or `completion` was given, else the one $SHELL names (said on
+    stderr), or a usage error naming the shells."""
     from lostcli.shells import NAMES, SHELLS
 
     if shell is None:
-        raise s.usage("name a shell: {shells}", shells=alternatives(SHELLS, "or"))
+        login = s.env.environ.get("SHELL") or ""
+        shell = Path(login).name
+        if shell not in NAMES:
+            shells = alternatives(SHELLS, "or")
+            if not login:
+                raise s.usage("name a shell: {shells}", shells=shells)
+            raise s.usage("name a shell: {shells} ($SHELL is {value})", shells=shells,
+                          value=quoted(login))  # fmt: skip
+        s.env.report(Message("using {shell} from $SHELL", shell=shell), s.lang)
     if shell not in NAMES:
         raise s.usage(
             "unknown shell {shell}: lostcli {command} knows {shells}",
@@ -505,7 +535,7 @@ def _shell(s: Session, shell: str | None, command: str) -> str:
 
 # What the values of options and arguments are, for tab completion (shells.Kind).
 VALUE_KINDS = {"--tz": "zone", "--now": "when", "--film": "file", "--output": "file",
-               "-o": "file", "--color": "color", "--lang": "lang"}  # fmt: skip
+               "-o": "file", "--export": "file", "--color": "color", "--lang": "lang"}  # fmt: skip
 ARGUMENT_KINDS = {"validate": "file", "init": "shell", "completion": "shell"}
 
 
@@ -514,16 +544,15 @@ def completion(
     ctx: typer.Context,
     shell: Annotated[
         str | None,
-        typer.Argument(
-            metavar="SHELL", help="bash, zsh, fish, nu, elvish or xonsh.", show_default=False
-        ),
+        typer.Argument(metavar="SHELL", help=SHELL_HELP, show_default=False),
     ] = None,
 ) -> None:
     """Print the tab-completion script for your shell: commands, options, zones, files.
 
     bash: add eval "$(lostcli completion bash)" to ~/.bashrc. zsh: add
-    eval "$(lostcli completion zsh)" to ~/.zshrc, after compinit. fish: lostcli completion fish
-    > ~/.config/fish/completions/lostcli.fish. elvish: add eval (lostcli completion elvish |
+    eval "$(lostcli completion zsh)" to ~/.zshrc, after compinit. fish: mkdir -p
+    ~/.config/fish/completions, then lostcli completion fish >
+    ~/.config/fish/completions/lostcli.fish. elvish: add eval (lostcli completion elvish |
     slurp) to rc.elv. xonsh: add execx($(lostcli completion xonsh)) to ~/.xonshrc. nu: save it
     where nushell loads it (see the README).
     """
@@ -531,8 +560,7 @@ def completion(
 
     s = session(ctx)
     shell = _shell(s, shell, "completion")
-    group = s.ctx.find_root().command if s.ctx else None
-    assert isinstance(group, Group)
+    group = _tree()  # every command: this run's tree holds only `completion`
 
     def described(command: Any, name: str = "") -> shells.Command:
         options = argv.options(command)
@@ -563,7 +591,8 @@ def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     Settings come from the command line, then environment variables, then the config file
     ($XDG_CONFIG_HOME/lostcli/config.toml, else ~/.config/lostcli/config.toml), then the system.
-    The file may set tz, lang, color, and in a [prompt] table format and ascii.
+    The file may set tz, lang, color, and in a [prompt] table format, ascii and title (the
+    prompt's {title}; by default the film's short title in the language of the run).
     """
     s = session(ctx)
     s.show(
@@ -598,20 +627,46 @@ def schema(
     s.json(film.schema() if output is None else jsonout.schema(output))
 
 
+HELP = {"-h", "--help"}  # the group's help lists every command
+
+
+def _tree(args: list[str] | None = None) -> Group:
+    """The command tree Click runs: for arguments that name a command, and ask for no help,
+    that command alone (Typer reads each command's signature as it builds it, most of what
+    one command would pay at start-up for the others); else every command."""
+    tree = copy.copy(app)
+    if args is not None and not HELP & set(args):
+        tree.registered_commands = []
+        name = argv.named(typer.main.get_command(tree), args)
+        tree.registered_commands = [c for c in app.registered_commands if _name(c) == name]
+    if not tree.registered_commands:
+        tree = app
+    group = typer.main.get_command(tree)
+    assert isinstance(group, Group)
+    return group
+
+
+def _name(command: CommandInfo) -> str | None:
+    callback = command.callback
+    return command.name or (callback and typer.main.get_command_name(callback.__name__))
+
+
 def main(args: list[str], env: Environment) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit status."""
-    group = typer.main.get_command(app)
-    assert isinstance(group, Group)
+    group = _tree(args)
     try:
         configured, problem = config.load(env).values(), None
     except LostcliError as e:  # `lostcli config` shows it; every other command stops on it
         configured, problem = None, e
+    given = args
     try:
         given = argv.hoisted(group, args)
         s = Session(env, Settings.build(env, argv.given(group, given), configured, problem))
-    except OptionError as e:  # the settings without the options, for the words of the error
-        s = Session(env, Settings.build(env, None, configured, problem))
-        return _usage(s, e.message, argv.context(group, args, e.option, s))
+    except OptionError as e:  # the settings without the options but --lang, for the error's words
+        lang = argv.given(group, given).get("--lang")
+        options = {"--lang": lang} if lang in codes() else None
+        s = Session(env, Settings.build(env, options, configured, problem))
+        return _usage(s, e.message, argv.context(_tree(), args, e.option, s))
     saved = sys.stdout, sys.stderr
     # Typer writes help and its own messages to sys.stdout: make that the environment's.
     sys.stdout, sys.stderr = env.text_streams()
@@ -625,7 +680,7 @@ def main(args: list[str], env: Environment) -> int:
             terminal_width=min(env.columns, render.MEASURE),  # help's measure, as a page's
         )
     except CommandUsageError as e:
-        return _usage(s, e.message, e.ctx or argv.context(group, given, None, s))
+        return _usage(s, e.message, e.ctx or argv.context(_tree(), given, None, s))
     except LostcliError as e:
         env.error(e, s.lang)
         return e.status
@@ -633,6 +688,7 @@ def main(args: list[str], env: Environment) -> int:
         if e.exit_code != ExitStatus.USAGE:
             env.error(e.format_message(), s.lang)
             return int(e.exit_code)
+        group = _tree()  # the hints look at every command's options
         option = getattr(e, "option_name", None)
         ctx = getattr(e, "ctx", None) or argv.context(group, given, option, s)
         words = message(e, option is not None and argv.takes_value(group, option))

@@ -38,14 +38,28 @@ def _token(argv: list[str], j: int, takes: dict[str, bool]) -> tuple[list[str], 
     return argv[j : j + 2], j + 2
 
 
+def _before(argv: list[str], roots: dict[str, bool]) -> tuple[list[str], int]:
+    """The global options before the command, as Click reads them, and where the command is."""
+    before, i = [], 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
+        token, i = _token(argv, i, roots)
+        before += token
+    return before, i
+
+
+def named(root: Any, argv: list[str]) -> str | None:
+    """The word in the command's place, read with the options of `root` (the group without its
+    commands is enough)."""
+    i = _before(argv, options(root))[1]
+    return argv[i] if i < len(argv) else None
+
+
 def hoisted(group: Any, argv: list[str]) -> list[str]:
     """The arguments with the global options that follow the command moved before it, so that
     `lostcli info --film x.toml` means `lostcli --film x.toml info`; a global option that
     follows the command without its value is an OptionError (its value would be the command)."""
-    roots, before, i = options(group), [], 0
-    while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
-        token, i = _token(argv, i, roots)
-        before += token
+    roots = options(group)
+    before, i = _before(argv, roots)
     if i >= len(argv) or argv[i] not in group.commands:
         return before + argv[i:]
     own = options(group.commands[argv[i]])
