@@ -1,4 +1,4 @@
-"""The ephemeris against JPL's DE423, 1800 to 2050: the worst errors, as the README quotes them.
+"""The ephemeris against JPL's DE423, 1800 to 2050: the worst errors, as docs/signal.md quotes them.
 
 Run with the test extra installed: python -m bench.accuracy (from the repository's root)."""
 

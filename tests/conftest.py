@@ -55,7 +55,7 @@ INSTALL = {
     "elvish": "apt-get install elvish", "xonsh": "apt-get install xonsh",
     "nu": "npm install --global nushell", "tmux": "apt-get install tmux",
     "less": "apt-get install less", "localedef": "apt-get install locales",
-    "chromium": "apt-get install chromium fonts-noto-cjk",
+    "chromium": "apt-get install chromium fonts-noto-cjk", "man": "apt-get install man-db",
 }  # fmt: skip
 
 

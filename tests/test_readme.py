@@ -1,4 +1,5 @@
-"""The README's samples are what the tool really prints (at the instant each was taken)."""
+"""The samples of the READMEs and of docs/ are what the tool really prints (at the instant each was
+taken), and the documents hold together: links, the module map."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ import pytest
 from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-README_KO = (ROOT / "README.ko.md").read_text(encoding="utf-8")
-READMES = {"README.md": README, "README.ko.md": README_KO}
+# Every document whose samples are checked: the READMEs and the pages of docs/.
+DOCUMENTS = {
+    str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
+    for path in [ROOT / "README.md", ROOT / "README.ko.md", *sorted((ROOT / "docs").glob("*.md"))]
+}
+README, README_KO = DOCUMENTS["README.md"], DOCUMENTS["README.ko.md"]
+CONSOLE = r"```console\n\$ (.*)\n"  # a sample's command line
 
-# The sample as the README shows it, and the instant it was taken at.
+# The sample as a document shows it, and the instant it was taken at.
 SAMPLES = {
     "lostcli info --tz Asia/Seoul": "2026-11-25T12:00+09:00",
     "lostcli countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
@@ -26,11 +31,17 @@ SAMPLES = {
     "lostcli --lang ko countdown --tz Asia/Seoul --now 2025-05-27T11:47:51+09:00": None,
     "lostcli --lang ko countdown --tz Koera": None,  # an error: what a terminal shows of stderr
 }
-WHERE = {command: "README.ko.md" if "--lang ko" in command else "README.md" for command in SAMPLES}
+# The document that shows each sample.
+WHERE = {
+    command: name
+    for name, text in DOCUMENTS.items()
+    for command in re.findall(CONSOLE, text)
+    if command in SAMPLES
+}
 
 
 def sample(command: str, text: str | None = None) -> str:
-    text = READMES[WHERE[command]] if text is None else text
+    text = DOCUMENTS[WHERE[command]] if text is None else text
     m = re.search(r"```console\n\$ " + re.escape(command) + r"\n(.*?)```", text, re.S)
     assert m, command
     return m[1].rstrip("\n")
@@ -51,9 +62,15 @@ def test_console_samples(command: str) -> None:
     assert output(command) == "\n".join(line.rstrip() for line in sample(command).splitlines())
 
 
+def test_every_sample_in_every_document_is_checked() -> None:
+    shown = [c for text in DOCUMENTS.values() for c in re.findall(CONSOLE, text)]
+    assert sorted(shown) == sorted(SAMPLES)  # each once, in one document
+
+
 def test_json_sample() -> None:
     command = "lostcli countdown --json --tz Asia/Seoul --now 2026-11-25T03:00:00Z"
-    m = re.search(r"`" + re.escape(command) + r"`:\n\n```json\n(.*?)\n```", README, re.S)
+    text = DOCUMENTS["docs/json.md"]
+    m = re.search(r"`" + re.escape(command) + r"`:\n\n```json\n(.*?)\n```", text, re.S)
     assert m
     assert json.loads(m[1]) == json.loads(run(*command.split()[1:]).out)
 
@@ -88,6 +105,28 @@ def test_the_korean_readme_gives_the_same_recipes_and_snippets() -> None:
     assert shell and all(block in README for block in shell)
 
 
+def test_the_links_between_documents_lead_somewhere() -> None:
+    for name, text in DOCUMENTS.items():
+        prose = re.sub(r"```.*?```|`[^`\n]*`", "", text, flags=re.S)
+        for link in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", prose):
+            assert (ROOT / name).parent.joinpath(link).exists(), (name, link)
+
+
+def test_the_module_map_is_whole() -> None:
+    """docs/architecture.md names every module of the package, and only what exists."""
+    listed = set(re.findall(r"^\| `([^`]+)` \|", DOCUMENTS["docs/architecture.md"], re.M))
+    assert all((ROOT / path).exists() for path in listed), listed
+    package = ROOT / "src" / "lostcli"
+    modules = {
+        f"{path.relative_to(ROOT)}{'/' * path.is_dir()}"
+        for folder in (package, package / "cli")
+        for path in folder.iterdir()
+        if (path.suffix == ".py" and not path.name.startswith("__"))
+        or (path.is_dir() and (path / "__init__.py").exists() and path.name != "cli")
+    }
+    assert modules - listed == set()
+
+
 # The exported cards the READMEs show, and the command that makes each (with --export FILE).
 PICTURES = {
     "docs/info.svg": "lostcli info --tz Asia/Seoul --now 2026-11-25T12:00+09:00",
@@ -109,12 +148,13 @@ def test_the_pictures_in_the_readmes_are_current(name: str, tmp_path: Path) -> N
 
 
 if __name__ == "__main__":  # python -m tests.test_readme: write the samples anew from real output
-    for name, original in READMES.items():
+    for name, original in DOCUMENTS.items():
         text = original
         for command in (c for c in SAMPLES if WHERE[c] == name):
             block = r"(```console\n\$ " + re.escape(command) + r"\n).*?```"
             text = re.sub(block, lambda m, c=command: m[1] + output(c) + "\n```", text, flags=re.S)
-        (ROOT / name).write_text(text, encoding="utf-8")
+        if text != original:
+            (ROOT / name).write_text(text, encoding="utf-8")
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
