@@ -117,8 +117,43 @@ def test_each_reason_live_refuses_is_its_own(args: list[str], tty: bool, message
 
 
 SIZED = {"COLUMNS": "100", "LINES": "30"}
+
+
+@pytest.mark.slow
+def test_a_window_resized_while_stopped_is_measured_again_after_fg() -> None:
+    """Ctrl-Z, the window resized, `fg`: frames of the old size scrolled the new window, and
+    none came right until the next resize (a stopped job is sent no SIGWINCH)."""
+    pid, fd = a_job_in_a_pty('echo "stopped $?"; read -r _; fg')
+    try:
+        read_until(fd, b"Starlight\x07")
+        os.write(fd, b"\x1a")
+        read_until(fd, b"stopped 148")
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 15, 50, 0, 0))
+        os.write(fd, b"\n")  # the shell's `read`, then `fg`
+        after = read_until(fd, b"Starlight\x07").split(TAKE)[-1]
+        os.write(fd, b"\x03")
+        read_until(fd, None)
+    finally:
+        os.close(fd)
+    exit_status(pid)
+    rows = screen_rows(after)
+    assert len(rows) == 15 and {cell_len(row) for row in rows} == {50}, rows
+
+
 TAKE, GIVE_BACK = live.TAKE.encode(), live.GIVE_BACK.encode()
 BLOCK = "█".encode()
+
+
+def a_job_in_a_pty(then: str) -> tuple[int, int]:
+    """The live countdown as a job of a shell with job control (bash, set -m), as at a prompt,
+    and the shell commands `then` after it stops."""
+    command = " ".join(shlex.quote(a) for a in [*script(), "countdown", "--live"])
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {**os.environ, "TERM": "xterm-256color", **SIZED}
+        body = f"set -m; {command}; {then}"
+        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-c", body], env)
+    return pid, fd
 
 
 def live_in_a_pty(*args: str, env: dict[str, str] = SIZED) -> tuple[int, int]:
@@ -275,12 +310,7 @@ def test_a_resized_window_gets_the_largest_digits_that_fit_it_centred() -> None:
 @pytest.mark.slow
 def test_ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() -> None:
     """A shell with job control (bash, set -m) runs it, as at a prompt; its Ctrl-Z and `fg`."""
-    command = " ".join(shlex.quote(a) for a in [*script(), "countdown", "--live"])
-    pid, fd = pty.fork()
-    if pid == 0:
-        env = {**os.environ, "TERM": "xterm-256color", **SIZED}
-        body = f'set -m; {command}; echo "stopped $?"; fg; echo "ended $?"'
-        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-c", body], env)
+    pid, fd = a_job_in_a_pty('echo "stopped $?"; fg; echo "ended $?"')
     try:
         shown = read_until(fd, b"Starlight\x07")  # a frame and its title
         os.write(fd, b"\x1a")  # Ctrl-Z: the terminal stops the foreground job

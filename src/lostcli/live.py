@@ -216,8 +216,7 @@ def run(
                 if woken == signal.SIGTSTP:
                     terminal.give_back()
                     suspend()
-                elif woken == signal.SIGWINCH:
-                    terminal.resized()
-                # SIGCONT, after a stop that was not Ctrl-Z's, only redraws
+                if woken in (signal.SIGTSTP, signal.SIGCONT, signal.SIGWINCH):
+                    terminal.resized()  # a stopped process is not told of a resize
         finally:
             terminal.give_back()
