@@ -208,3 +208,16 @@ def test_shown_keeps_one_character_for_one() -> None:
     given = "a\x1b[2J\n\tb\x7f\x9b\udcff\u2028"
     assert text.shown(given) == "a␛[2J\n\tb␡���"
     assert len(text.shown(given)) == len(given)
+
+
+def test_config_measures_a_path_as_the_terminal_will_show_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In an ASCII terminal a Hangul path shows as `????` but was measured as 8 cells, so the
+    origin column moved: the config grid's layouts went around the text boundary."""
+    monkeypatch.chdir(tmp_path)  # a short path: the grid keeps the origin beside it
+    Path("한글한글.toml").write_bytes(BUNDLED.read_bytes())
+    r = run("config", env={"LOSTCLI_FILM": "한글한글.toml", "COLUMNS": "100"}, encoding="ascii")
+    rows = [line for line in r.out.splitlines() if line.endswith(("default", "$LOSTCLI_FILM"))]
+    assert any("????.toml" in row for row in rows)
+    assert len({row.rindex(" ") for row in rows}) == 1, r.out

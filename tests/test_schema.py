@@ -169,3 +169,18 @@ def test_the_info_schema_describes_awards() -> None:
     award = info["$defs"]["AwardOut"]
     assert award["properties"]["result"]["enum"] == ["nominated", "won"]
     assert award["additionalProperties"] is False
+
+
+def test_info_keeps_the_confidence_of_the_people_it_names(tmp_path: Path) -> None:
+    """info --json gave the director and writers as bare names: an uncertain one lost its
+    doubt, which credits --json and the card show."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    at = text.index('role = "Director"')
+    record = tmp_path / "film.toml"
+    record.write_text(text[:at] + 'confidence = "uncertain"\n' + text[at:], encoding="utf-8")
+    data = json.loads(run("info", "--json", "--film", str(record), "--now", LATER).out)
+    assert data["director"] == [{"name": "Han Ji-won", "confidence": "uncertain"}]
+    assert {w["confidence"] for w in data["writers"]} == {"confirmed"}
+    schema = json.loads(run("schema", "--output", "info").out)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert "(uncertain)" in run("info", "--film", str(record), "--now", LATER).out

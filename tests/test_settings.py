@@ -149,3 +149,28 @@ def test_no_precedence_outside_settings() -> None:
             assert not read.search(module.read_text(encoding="utf-8")), module
     # nor does the prompt path reach the zones' tables or a catalog to decide them
     assert "import zones" not in (SOURCE / "settings.py").read_text().split("def zone(")[0]
+
+
+def test_prompt_shows_no_warning_wherever_its_options_are() -> None:
+    """The fast path (`prompt --color never`) warned of nothing while the full CLI
+    (`--color never prompt`) printed the settings' warnings: a prompt stays one line."""
+    env = {"LOSTCLI_LANG": "fr", "LOSTCLI_TZ": "Nowhere"}
+    fast = run("prompt", "--color", "never", env=env)
+    full = run("--color", "never", "prompt", env=env)
+    assert (fast.code, fast.err) == (full.code, full.err) == (0, "")
+    assert fast.out == full.out
+    assert "warning" in run("--color", "never", "info", env=env).err
+
+
+def test_a_value_of_color_without_its_equals_sign_is_named_as_such() -> None:
+    """`--color foo info` said "No such command 'foo'": --color's value may be left out, so a
+    word after it is the command unless it is one of its values."""
+    for lang, words in (
+        ("en", "no command 'foo'; a value of --color goes after '='"),
+        ("ko", "'foo'라는 명령은 없습니다. --color 옵션의 값은 '=' 뒤에 씁니다"),
+    ):
+        r = run("--lang", lang, "--color", "foo", "info")
+        assert r.code == 2 and words in r.err.splitlines()[-1], r.err
+        assert "--color=never" in r.err
+    assert run("--color", "never", "info", "--now", "2026-01-01T00:00Z").code == 0
+    assert run("--color", "info", "--now", "2026-01-01T00:00Z").code == 0

@@ -117,12 +117,17 @@ class AwardOut(_Out, frozen=True):
     sources: list[str]
 
 
+class PersonOut(_Out, frozen=True):
+    name: str
+    confidence: Confidence
+
+
 class InfoOut(_Out, frozen=True):
     title: Titles
     logline: str
     release: Release
-    director: list[str]
-    writers: list[str]
+    director: list[PersonOut]
+    writers: list[PersonOut]
     studio: str
     distributor: str
     language: str
@@ -304,8 +309,8 @@ def info(film: Film, cd: Countdown, delay: float | None) -> InfoOut:
             platform=film.release.platform,
             status=cd.status,
         ),
-        director=[c.name for c in film.credits_for("Director")],
-        writers=[c.name for c in film.credits_for("Screenplay")],
+        director=[PersonOut(c.name, c.confidence) for c in film.credits_for("Director")],
+        writers=[PersonOut(c.name, c.confidence) for c in film.credits_for("Screenplay")],
         studio=film.about.studio,
         distributor=film.about.distributor,
         language=film.about.language,

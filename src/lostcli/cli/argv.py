@@ -6,7 +6,7 @@ context it belongs to and a hint for an option on the wrong side. The command tr
 from typing import Any
 
 from lostcli.cli.clickfix import Context
-from lostcli.errors import Message
+from lostcli.errors import Message, alternatives
 from lostcli.settings import ALONE, OPTIONS, OptionError
 from lostcli.text import quoted
 
@@ -61,6 +61,16 @@ def hoisted(group: Any, argv: list[str]) -> list[str]:
     roots = options(group)
     before, i = _before(argv, roots)
     if i >= len(argv) or argv[i] not in group.commands:
+        if 0 < i < len(argv) and argv[i - 1] in ALONE and not argv[i].startswith("-"):
+            # `--color foo info`: not the command foo, but a value without its `=`
+            name = argv[i - 1]
+            hint = Message(
+                "no command {value}; a value of {option} goes after '=': {choices}",
+                option=name,
+                value=quoted(argv[i]),
+                choices=alternatives([f"{name}={v}" for v in ALONE[name][1]], "or"),
+            )
+            raise OptionError(hint, name)
         return before + argv[i:]
     own = options(group.commands[argv[i]])
     moved: list[str] = []
