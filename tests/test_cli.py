@@ -53,7 +53,7 @@ def test_info_json() -> None:
     assert data["release"]["local"] == "2025-05-30T16:00:00+09:00"
     assert data["release"]["status"] == "released"
     assert data["title"]["korean"] == "이 별에 필요한"
-    assert data["director"] == ["Han Ji-won"]
+    assert data["director"] == [{"name": "Han Ji-won", "confidence": "confirmed"}]
     assert data["runtime_minutes"] == 96
 
 
@@ -150,7 +150,7 @@ def test_clicks_errors_are_lostclis_own_words_by_their_kind() -> None:
     korean = run("--lang", "ko", "infp").err.splitlines()[-1]
     assert korean == "lostcli: 오류: 'infp'라는 명령은 없습니다. 혹시 'info' 명령을 찾으셨습니까?"
     assert run("--lang", "ko", "info", "--json=x").err.splitlines()[-1] == (
-        "lostcli: 오류: '--json' 옵션에는 값을 지정할 수 없습니다."
+        "lostcli: 오류: '--json' 옵션에는 값을 지정할 수 없습니다"
     )
 
 

@@ -115,7 +115,7 @@ def test_the_nomination_is_shown_on_every_screen() -> None:
     assert re.search(r"Awards +Annie Awards 2026: nominated, Best Feature - Independent", card)
     assert re.search(r"Rating +Korea 12\+, US MPA PG \(uncertain\)", card)
     ko = run("--lang", "ko", "info", "--now", LATER, env={"COLUMNS": "120"}).out
-    assert "시상식     애니 어워즈 2026: 독립 장편 부문 후보" in ko
+    assert "수상·후보  애니 어워즈 2026: 독립 장편 부문 후보" in ko
     assert "한국 12세 이상 관람가, 미국 MPA PG" + i18n.translator("ko")(" (uncertain)") in ko
     assert "53rd Annie Awards" in run("curiosities", env={"COLUMNS": "200"}).out
     assert "애니 어워즈" in run("--lang", "ko", "curiosities", env={"COLUMNS": "200"}).out
@@ -193,9 +193,10 @@ def test_korean_readers_see_the_sources_by_their_korean_names() -> None:
 def test_music_people_are_credited_with_the_soundtrack_in_korean_and_stay_uncertain() -> None:
     doubt = i18n.translator("ko")(" (uncertain)")
     shown = _korean("credits")
-    for name in ("씨피카", "존박", "웨이브 투 어스의 김다니엘", "노래·작사 홍경"):
+    for name in ("씨피카", "존박", "웨이브 투 어스의 김다니엘"):
         (line,) = [line for line in shown.splitlines() if name in line]
         assert line.rstrip().endswith(name + doubt), line
+    assert "│ 홍경 (노래·작사, 미확인)\n" in shown  # the doubt in the note's bracket
     assert " OST 참여 │ 씨피카" in shown and "음악" not in shown  # 음악 is the score composer
     crew = {c["name"]: c["role"] for c in json.loads(run("credits", "--json").out)["crew"]}
     assert crew["John Park"] == "Soundtrack"  # scripts read English

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from lostcli import render
+from lostcli import locales, render
 from tests.conftest import LATER, need, run, script
 from tests.test_live import exit_status, read_until
 
@@ -173,25 +173,180 @@ def test_help_breaks_between_words_and_uses_the_width(
     # Each line holds as many words as fit: the next line's first word would not have. A line
     # goes on with the text before it in the screen's description (up to its first heading), or
     # indented past the start of a definition or the usage line.
+    # A line that the language keeps together (`3일 4시간`, Locale.glue) counts as one word, as
+    # does a command to copy in the description's indented lines, where it fits.
     heading = next(i for i, line in enumerate(lines) if line.endswith(":") and line[0] != " ")
+    glue = locales.get(lang).glue
     for i, (before, line) in enumerate(itertools.pairwise(lines), 1):
-        indent = len(line) - len(line.lstrip())
-        if before.strip() and line.strip() and (indent > 2 or 1 < i < heading):
-            assert cell_len(before) + 1 + cell_len(line.split()[0]) > width, (before, line)
+        indent, previous = (len(t) - len(t.lstrip()) for t in (line, before))
+        literal = i < heading and indent > 2  # a line of commands, or the rest of one
+        follows = indent > previous if literal else indent > 2 or 1 < i < heading
+        if before.strip() and line.strip() and follows:
+            first = line.strip() if literal else glue(line.strip()).split(" ")[0]
+            if cell_len(first) > width - indent:
+                first = line.split()[0]
+            assert cell_len(before) + 1 + cell_len(first) > width, (before, line)
 
 
 def test_a_word_wider_than_the_line_breaks_after_its_path() -> None:
-    """A Korean word holding a path (`...config.toml에서도`) wider than the line is cut where
-    its path ends or after a `/`, not in the middle of a file name."""
-    from lostcli import locales
-
+    """A Korean word holding a path (`...config.toml에서도`) wider than the line is cut after a
+    `/`, not in the middle of a file name, nor before its particle (ko-review item 6: a line
+    began with `에서도 읽습니다`), and nothing is cut before a colon or a bracket."""
+    ko = locales.get("ko")
     text = "설정은 $XDG_CONFIG_HOME/lostcli/config.toml에서도 읽습니다."
     for width in range(28, 44):
-        lines = locales.get("ko").wrap(text, width, "  ", "  ")
+        lines = ko.wrap(text, width, "  ", "  ")
         assert max(cell_len(line) for line in lines) <= width
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-        assert any("config.toml" in line for line in lines), (width, lines)
-        assert any(line.endswith(("lostcli/", "config.toml")) for line in lines), (width, lines)
+        assert any("config.toml에서도" in line for line in lines), (width, lines)
+    for width in range(8, 20):
+        for line in ko.wrap("값: 2027년2월20일(UTC+09:00):1억km, 끝.", width):
+            assert line.lstrip()[:1] not in ":),.", (width, line)
+
+
+# A quantity and what belongs to it, split across two lines: `3일` / `후`, `13분` / `45초`,
+# `오후` / `4시`, `140만` / `km`, `3` / `days`.
+SPLIT = re.compile(
+    r"(?:^\(?[+-]?\d(?:[\d.,:]*\d)?[^\d,;)]{0,2}|(?:^|\()(?:오전|오후)) /"
+    r" (?:(?:후|전|뒤|동안|km|AU|days?|ago|min)(?:$|[\s,;.)])|[+-]?\d)"
+)
+
+
+def splits(lines: list[str]) -> list[str]:
+    """The places where a line breaks inside a quantity, or starts with punctuation (`: 1억`)."""
+    found = []
+    for before, line in itertools.pairwise(text.strip("│ ") for text in lines):
+        if before and line and SPLIT.search(f"{before.split()[-1]} / {line.split()[0]}"):
+            found.append(f"{before} / {line}")
+        if line and line[0] in ":),.":
+            found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
+def test_help_keeps_a_quantity_whole(command: list[str], lang: str, columns: int) -> None:
+    """ko-review items 5 and 13: `prompt -h` split `3일` / `4시간` and `오후` / `4시`."""
+    r = run("--lang", lang, *command, "--help", env={"COLUMNS": str(columns)})
+    assert splits(r.out.splitlines()) == []
+
+
+def test_the_split_check_sees_a_split() -> None:
+    lines = ["(3일", "4시간, 543일", "전)", "시각(오후", "4시)", "x (UTC+09:00)", ": 1억"]
+    found = ["(3일 / 4시간, 543일", "4시간, 543일 / 전)", "시각(오후 / 4시)", ": 1억"]
+    assert splits(lines) == found
+
+
+CARDS = [
+    ["info", "--now", "2025-05-27T00:00Z"], ["countdown", "--now", "2025-05-27T00:00Z"],
+    ["signal", "--text", "--tz", "Asia/Seoul", "--now", "2026-11-01T00:00Z"],
+    ["signal", "--text", "--tz", "Asia/Seoul", "--now", LATER],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("command", CARDS, ids=["info", "countdown", "signal", "signal-later"])
+def test_cards_keep_a_quantity_whole(command: list[str], lang: str, columns: int) -> None:
+    """ko-review items 5 and 13: at 40 columns signal began lines with `: 1억 140만 km` and `:
+    태양이`, info split `3일` / `후` and `13분` / `45초`."""
+    r = run("--lang", lang, *command, env={"COLUMNS": str(columns)})
+    assert r.code == 0, r.err
+    assert splits(r.out.splitlines()) == []
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_validate_and_config_lines_keep_their_indentation(
+    lang: str, columns: int, tmp_path: Path, record_text: str
+) -> None:
+    """ko-review item 6: a problem's, the summary's or the config file's line that wraps goes
+    on indented under its start, never at column 0."""
+    from tests.conftest import BUNDLED
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(record_text.replace("schema_version = 1", "schema_version = 9"))
+    env = {"COLUMNS": str(columns), "XDG_CONFIG_HOME": str(tmp_path / "a-long-folder-name")}
+    problems = run("--lang", lang, "validate", str(bad), env=env).out.splitlines()
+    problem = next(i for i, line in enumerate(problems) if line.startswith("  schema_version"))
+    assert all(line.startswith("  ") for line in problems[1:problem]), problems  # the path's
+    assert all(line.startswith("    ") for line in problems[problem + 1 :]), problems
+    valid = run("--lang", lang, "validate", str(BUNDLED), env=env).out.splitlines()
+    assert all(line.startswith("  ") for line in valid[1:]), valid
+    shown = run("--lang", lang, "config", env=env).out.splitlines()
+    file = next(i for i, line in enumerate(shown) if line.startswith(("config file", "설정 파일")))
+    assert all(line.startswith("  ") for line in shown[file + 1 :]), shown
+    if columns == 40:
+        assert len(problems) > problem + 1 and len(shown) > file + 1  # lines that wrap
+
+
+INIT = ['~/.bashrc: eval "$(lostcli init bash)"', '~/.zshrc: eval "$(lostcli init zsh)"',
+        "~/.config/fish/config.fish: lostcli init fish | source",
+        "rc.elv: eval (lostcli init elvish | slurp)",
+        "~/.xonshrc: execx($(lostcli init xonsh))"]  # fmt: skip
+COMPLETION = ['~/.bashrc: eval "$(lostcli completion bash)"',
+              '~/.zshrc: eval "$(lostcli completion zsh)"',
+              "rc.elv: eval (lostcli completion elvish | slurp)",
+              "~/.xonshrc: execx($(lostcli completion xonsh))",
+              "mkdir -p ~/.config/fish/completions",
+              "lostcli completion fish > ~/.config/fish/completions/lostcli.fish"]  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(("command", "examples"), [("init", INIT), ("completion", COMPLETION)])
+def test_each_shells_command_is_on_one_line(
+    command: str, examples: list[str], lang: str, columns: int
+) -> None:
+    """ko-review item 13: `eval "$(lostcli` / `init zsh)"` at 80 columns. Each command whole on
+    a line of its own wherever it fits (at 40 columns, the file on the line above it)."""
+    shown = run("--lang", lang, command, "-h", env={"COLUMNS": str(columns)}).out
+    lines = [line.strip() for line in shown.splitlines()]
+    for example in examples:
+        code = example.rpartition(": ")[2]
+        if columns > 40:
+            assert example in lines, (example, lines)
+        elif cell_len(code) <= columns - 6:
+            assert code in lines or example in lines, (example, lines)
+
+
+def test_korean_help_names_the_title_once() -> None:
+    """ko-review item 18: after the sentence naming 〈이 별에 필요한〉, the Korean help (and so
+    the man page's description) repeated the title on a line of its own; English keeps it, as
+    the Korean title beside the English one."""
+    korean = run("--lang", "ko", "--help").out
+    assert korean.count("이 별에 필요한") == 1 and "〈이 별에 필요한〉" in korean
+    assert "\n  이 별에 필요한\n" in run("--help").out
+    from lostcli import manpage
+
+    page = manpage.pages()["ko/man1/lostcli.1"]
+    assert page.split(".SH 설명\n")[1].startswith("전역 옵션은")
+    assert ".SH DESCRIPTION\n이 별에 필요한\n" in manpage.pages()["man1/lostcli.1"]
+
+
+def test_korean_usage_lines_and_values_are_korean() -> None:
+    """ko-review item 19: `[OPTIONS] COMMAND [ARGS]...` and PATH, FILE, ZONE, WHEN in Korean
+    help, usage errors and the man page; English as Click writes it."""
+    korean = run("--lang", "ko", "--help", env={"COLUMNS": "80"}).out
+    assert korean.startswith("사용법: lostcli [옵션] 명령 [인수]...\n")
+    for option in ("--film 경로", "--color 조건", "--lang 언어"):
+        assert f"  {option}  " in korean, option
+    countdown = run("--lang", "ko", "countdown", "-h").out
+    for option in ("--tz 시간대", "--now 시각", "--export 파일"):
+        assert f"  {option}  " in countdown, option
+    assert run("--lang", "ko", "init", "-h").out.startswith("사용법: lostcli init [옵션] [셸]\n")
+    validate = run("--lang", "ko", "validate", "-h").out
+    assert validate.startswith("사용법: lostcli validate [옵션] 경로")
+    error = run("--lang", "ko", "countdown", "--bogus").err
+    assert error.startswith("사용법: lostcli countdown [옵션]\n")
+    assert run("--lang", "ko", "init").err.startswith("사용법: lostcli init [옵션] [셸]\n")
+    from lostcli import manpage
+
+    assert "\\fBlostcli\\fR [옵션] 명령 [인수]..." in manpage.pages()["ko/man1/lostcli.1"]
+    english = run("--help").out
+    assert english.startswith("Usage: lostcli [OPTIONS] COMMAND [ARGS]...\n")
+    assert "  --film PATH  " in english and "  --color WHEN  " in english
 
 
 @pytest.mark.parametrize(

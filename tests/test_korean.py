@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from lostcli import formatting, i18n
-from tests.conftest import LATER, need, run, script
+from tests.conftest import LATER, Result, need, run, script
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "lostcli"
 URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
@@ -56,12 +56,13 @@ def outside_messages() -> set[str]:
     return found
 
 
-def used_messages() -> set[str]:
+def used_messages(errors: bool = False) -> set[str]:
     """Every message id in the code: what is handed to a translator named `_`, to a Message, to
     an error type or a usage error (first argument), or to a Problem (second argument); and the
-    outside words that lostcli translates."""
-    first = error_kinds() | {"_", "Message", "usage"}
-    found = outside_messages()
+    outside words that lostcli translates. With `errors`, only what error types and usage errors
+    are handed."""
+    first = error_kinds() | {"usage"} | (set() if errors else {"_", "Message"})
+    found = set() if errors else outside_messages()
     for module in SOURCE.rglob("*.py"):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -159,7 +160,7 @@ def test_korean_views_hold_together_at_every_width(command: list[str], columns: 
 def test_the_korean_card() -> None:
     out = run("--lang", "ko", "info", "--now", LATER, env={"TZ": "Asia/Seoul"}).out
     for expected in (
-        "공개 중: 넷플릭스, 1년 5개월 25일 전부터",
+        "넷플릭스에서 공개 중 (공개 후 1년 5개월 25일)",
         "2025년 5월 30일 (금) 오후 4:00 KST (UTC+09:00)",
         "한국 12세 이상 관람가, 미국 MPA PG (미확인)",
         "지금 보낸 메시지는 10분 13초 뒤에 도착",
@@ -203,7 +204,7 @@ def test_the_language_from_the_locale_reaches_the_help() -> None:
     assert "내 시간대에서 공개까지 남은 시간" in r.out
     bad = run("countdown", "--bogus", env={"LANG": "ko_KR.UTF-8"})
     assert bad.err.splitlines()[:2] == [
-        "사용법: lostcli countdown [OPTIONS]",
+        "사용법: lostcli countdown [옵션]",
         "도움말은 'lostcli countdown -h'로 볼 수 있습니다.",
     ]
 
@@ -247,16 +248,16 @@ ERRORS_KO = [
      "Asia/Kolkata, Europe/Dublin 또는 Asia/Jerusalem 중 하나일 수 있습니다"),
     ("countdown --now 2025-13-01", "--now: '2025-13-01'을 시각으로 읽을 수 없습니다"),
     ("countdown --now Mon_30_May_2025",
-     "--now: 2025년 5월 30일은 Mon이 아니라 금요일입니다: 'Mon 30 May 2025'"),
+     "--now: 2025년 5월 30일은 월요일이 아니라 금요일입니다: 'Mon 30 May 2025'"),
     ("countdown --now +9000000d", "--now: 범위를 벗어났습니다 (2년부터 9997년까지)"),
     ("init bogus", "알 수 없는 셸입니다: 'bogus'. "
      "lostcli init에서 쓸 수 있는 셸은 bash, zsh, fish, nu, elvish, xonsh입니다"),
     ("--film /nonexistent/film.toml info", "/nonexistent/film.toml: 파일이 없습니다"),
-    ("prompt --lang xx", "'--lang'의 값이 잘못되었습니다: 'xx'는 'en', 'ko' 중 하나가 아닙니다."),
+    ("prompt --lang xx", "'--lang'의 값이 잘못되었습니다: 'xx'는 'en', 'ko' 중 하나가 아닙니다\n"),
     ("infp", "'infp'라는 명령은 없습니다. 혹시 'info' 명령을 찾으셨습니까?"),
-    ("validate", "'PATH' 인수가 없습니다."),
-    ("info --jsn", "그런 옵션은 없습니다: --jsn (비슷한 옵션: --json, --now)"),
-    ("info --json=x", "'--json' 옵션에는 값을 지정할 수 없습니다."),
+    ("validate", "'PATH' 인수가 없습니다\n"),
+    ("info --jsn", "알 수 없는 옵션입니다: --jsn (비슷한 옵션: --json, --now)"),
+    ("info --json=x", "'--json' 옵션에는 값을 지정할 수 없습니다\n"),
 ]  # fmt: skip
 
 
@@ -274,7 +275,7 @@ def test_a_warning_is_korean() -> None:
     assert result.code == 0
     assert result.err == (
         "lostcli: 경고: EST는 서머타임 없이 일 년 내내 UTC-05:00입니다. "
-        "New York 시간은 America/New_York 시간대를 쓰세요\n"
+        "뉴욕 시각을 보려면 America/New_York 시간대를 지정하세요\n"
     )
 
 
@@ -400,6 +401,9 @@ TOML_KOREAN = [
     ("a = [1", 1, "배열이 닫히지 않았습니다"),
     ("a 1\n", 1, "키와 값 사이에 '=' 기호가 있어야 합니다"),
     ('a = "x\x7f"\n', 1, "쓸 수 없는 문자입니다: '\\x7f'"),
+    ("}\n", 1, "잘못된 구문입니다"),  # a statement is 구문, not 문장
+    ("a = 1 b = 2\n", 1, "항목 뒤에는 줄바꿈이나 파일 끝이 와야 합니다"),
+    ("a = 2025-02-30\n", 1, "날짜 또는 날짜·시각 값이 잘못되었습니다"),
 ]
 
 
@@ -426,9 +430,147 @@ def test_click_errors_follow_the_lang_option() -> None:
     color = run("--lang", "ko", "--color=bogus", "info")
     assert color.err.endswith(
         "lostcli: 오류: '--color'의 값이 잘못되었습니다: "
-        "'bogus'는 'auto', 'always', 'never' 중 하나가 아닙니다.\n"
+        "'bogus'는 'auto', 'always', 'never' 중 하나가 아닙니다\n"
     )
     assert color.err.startswith("사용법: lostcli")
     missing = run("--lang", "ko", "info", "--film")
-    assert missing.err.endswith("lostcli: 오류: '--film' 옵션에는 값이 필요합니다.\n")
+    assert missing.err.endswith("lostcli: 오류: '--film' 옵션에는 값이 필요합니다\n")
     assert run("--lang", "xx", "info").err.endswith("is not one of 'en', 'ko'.\n")  # English
+
+
+# The native reviewer's remaining items (ko-review), each as a user meets it.
+def ko(*args: str, env: dict[str, str] | None = None) -> Result:
+    return run("--lang", "ko", *args, env=env)
+
+
+def card_line(out: str, label: str) -> str:
+    """A card's row by its label, without the box: `상태  넷플릭스에서 3일 후 공개`."""
+    line = next(line for line in out.splitlines() if f"│ {label} " in line)
+    return " ".join(line.strip("│ ").split())
+
+
+def test_a_legacy_zone_names_its_city_as_koreans_do() -> None:
+    """Item 1: 뉴욕, 덴버 from the Locale's place names, and a request, not 쓰세요."""
+    for zone, city, name in (("EST", "뉴욕", "New_York"), ("MST", "덴버", "Denver")):
+        err = ko("countdown", "--tz", zone, "--now", LATER).err
+        assert err.endswith(f"{city} 시각을 보려면 America/{name} 시간대를 지정하세요\n"), err
+
+
+def test_a_doubt_joins_the_bracket_before_it() -> None:
+    """Items 2 and 12: never two brackets in a row, in Korean and (the same flaw) in English."""
+    sources = ko("curiosities").out
+    assert "출처: 넷플릭스 공개를 다룬 이탈리아어 기사 (기계 번역, 미확인)\n" in sources
+    assert "출처: 조선비즈 (영문판, 미확인)\n" in sources
+    english = run("curiosities").out
+    assert "Source: Italian article on the Netflix release (machine-translated, uncertain)" in (
+        " ".join(english.split())
+    )
+    assert re.search(r"│ 홍경 \(노래·작사, 미확인\)\n", ko("credits").out)
+
+
+@pytest.mark.parametrize(
+    ("now", "status"),
+    [
+        ("2025-05-27T07:00:00Z", "넷플릭스에서 3일 후 공개"),
+        ("2025-05-30T07:00:00Z", "넷플릭스에서 방금 공개"),
+        (LATER, "넷플릭스에서 공개 중 (공개 후 1년 5개월 25일)"),
+    ],
+)
+def test_the_status_line_in_korean_word_order(now: str, status: str) -> None:
+    """Item 3: not the English colon structure (`공개 중: 넷플릭스, … 전부터`)."""
+    assert card_line(ko("countdown", "--now", now).out, "상태") == f"상태 {status}"
+
+
+def test_a_wrong_weekday_is_named_in_full() -> None:
+    """Item 4: the typed 목 or Thu as the weekday's full name in the message's language."""
+    for typed in ("2025년 5월 30일 (목) 오후 4시", "Thu 30 May 2025 4pm"):
+        err = ko("countdown", "--now", typed).err
+        assert f"--now: 2025년 5월 30일은 목요일이 아니라 금요일입니다: '{typed}'\n" in err
+    english = run("countdown", "--now", "2025년 5월 30일 (목) 오후 4시").err
+    assert "30 May 2025 is a Friday, not a Thursday" in english
+
+
+def test_the_blackout_row_does_not_repeat_its_label() -> None:
+    """Item 7."""
+    later = ko("signal", "--now", "2027-01-10T00:00Z", env={"COLUMNS": "120"}).out
+    row = "교신 두절 2028년 3월 12일부터 2028년 3월 29일까지 (17일)"
+    assert card_line(later, "교신 두절") == row
+    now = ko("signal", "--now", "2026-01-10T00:00Z", env={"COLUMNS": "120"}).out
+    assert card_line(now, "교신 두절") == "교신 두절 지금부터 2026년 1월 16일까지 (총 14일)"
+
+
+def test_the_awards_row_and_the_other_date() -> None:
+    """Item 9: the row holds a nomination (수상·후보), and the date note reads as Korean."""
+    card = ko("info", "--now", LATER, env={"COLUMNS": "120"}).out
+    assert card_line(card, "수상·후보") == "수상·후보 애니 어워즈 2026: 독립 장편 부문 후보"
+    note = ko("countdown", "--tz", "호놀룰루", "--now", LATER, env={"COLUMNS": "120"}).out
+    assert "이 시간대에서는 5월 30일 금요일이 아니라 5월 29일 목요일입니다." in note
+
+
+@pytest.mark.parametrize(
+    ("zone", "head"),
+    [("서울", "서울 시각:"), ("Pacific/Honolulu", "호놀룰루 시각:"), ("UTC", "UTC 기준:")],
+)
+def test_the_calendars_description_names_the_place_in_korean(zone: str, head: str) -> None:
+    """Item 10: a Korean place name where there is one; UTC is a reference, not a place."""
+    out = ko("calendar", "--tz", zone, "--now", LATER).out
+    assert f"\r\nDESCRIPTION:{head} 2025년 5월 " in out
+
+
+def test_the_records_korean_lines_the_reviewer_marked() -> None:
+    """Items 11 and 21: the quoted praise, and source names without article numbers."""
+    text = " ".join(ko("curiosities").out.split())
+    assert "이 작품을 '관객을 우주 곳곳으로 데려가는 시각적 걸작'이라고 불렀습니다." in text
+    assert "출처: 데일리안; 스포츠조선; 코리아헤럴드" in text
+    assert not re.search(r"\(\d{5,}\)", text)
+
+
+def test_the_prompt_help_says_what_it_means() -> None:
+    """Item 14: no calque of "nothing heavy" and "without even that"."""
+    text = " ".join(ko("prompt", "-h").out.split())
+    assert "무거운 라이브러리(Typer, Rich, dateutil)를 불러오지 않아" in text
+    assert "lostcli init을 쓰면 lostcli를 실행하지 않고도" in text
+
+
+def test_an_option_before_its_command() -> None:
+    """Item 15: 알 수 없는 옵션입니다, like 알 수 없는 키/시간대/셸입니다, and where it goes."""
+    err = ko("--tz", "서울", "info").err
+    assert err.endswith(
+        "lostcli: 오류: 알 수 없는 옵션입니다: --tz "
+        "(명령 뒤에 써야 합니다: lostcli info --tz ...)\n"
+    )
+    err = ko("-o", "x.ics", "info").err
+    assert err.endswith("(-o는 calendar 명령의 옵션이므로 명령 뒤에 써야 합니다)\n"), err
+
+
+def test_particles_after_english_words_and_a_zones_spelling() -> None:
+    """Item 17: week is 위크 (를), and right/UTC's plain zone as tzdata spells it."""
+    err = ko("countdown", "--now", "next week").err
+    assert "--now: 'next week'를 시각으로 읽을 수 없습니다" in err
+    err = ko("countdown", "--tz", "right/UTC").err
+    assert err.endswith("실제 시계와 맞지 않습니다. 'UTC' 시간대를 지정하세요\n")
+
+
+def test_many_problems_and_an_unused_config_in_korean(tmp_path: Path) -> None:
+    """Item 21: (그 밖의 문제 N개); the config's settings 적용하지 않습니다."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema_version = 1\n[title]\nenglsh = "x"\n', encoding="utf-8")
+    err = ko("--film", str(bad), "info").err
+    assert re.fullmatch(rf"lostcli: 오류: {re.escape(str(bad))}: .+ \(그 밖의 문제 \d+개\)\n", err)
+    (tmp_path / "lostcli").mkdir()
+    (tmp_path / "lostcli" / "config.toml").write_text("tz = 5\n")
+    out = ko("config", env={"XDG_CONFIG_HOME": str(tmp_path)}).out
+    assert " ".join(out.split()).endswith(
+        "tz: 문자열이어야 하는데 정수입니다. 이 파일의 설정은 적용하지 않습니다"
+    )
+
+
+def test_an_error_ends_without_a_full_stop() -> None:
+    """Item 21: one form for the last sentence of an error or a warning, Click's included, as
+    lostcli's own end (`… 없습니다`); a full stop between two sentences stays."""
+    entries = i18n.parse(i18n.path("ko").read_text(encoding="utf-8"))
+    ids = used_messages(errors=True) | set(CLICK_CASES) | {"{value} is not one of {choices}."}
+    ids |= {"{error}; its settings are not used"}  # a Message under `config file:`
+    assert len(ids) > 50
+    assert sorted(m for m in ids if entries[m][0].endswith(".")) == []
+    assert run("validate", env=KOREAN).err.endswith("'PATH' 인수가 없습니다\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from lostcli import i18n
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "glossary.ko.md"
@@ -37,6 +38,9 @@ STYLE = [
     (re.compile(r"\{\w+:0\d*d\}(?:일|시간|분|초)"), "a zero-padded duration in words"),
     (re.compile(r"(?<![\d:.])0\d(?:시간|분|초)"), "a zero-padded duration in words"),
     (re.compile(r"(?<![\d.,])0일째"), "N일째 counts from 1"),
+    (re.compile(r"(?<![가-힣])[쓰보]세요"), "a request is 지정하세요 or 확인하세요"),
+    (re.compile(r"함께 설치된"), "bundled is 내장: 내장 기록 파일"),
+    (re.compile(r"\)[ \t]*\("), "two brackets in a row: (기계 번역, 미확인)"),
     # 해요체 in a statement or question; -세요 is the request form, 필요 and 중요 are nouns
     (re.compile(r"(?<![필중세])요[.?!]?(?=[\s\"'”)]|$)"), "해요체 inside 합니다체"),
 ]
@@ -176,6 +180,10 @@ BAD = [
     "(모두 14일)",
     "{version}판을 읽습니다",
     "빠졌습니다",
+    "이탈리아어 기사 (기계 번역) (미확인)",
+    "{place} 시간은 {city} 시간대를 쓰세요",
+    "lostcli config를 보세요.",
+    "함께 설치된 기록 파일",
 ]
 GOOD = [
     "{kind}[이어야/여야] 하는데 {given}입니다",
@@ -193,9 +201,12 @@ GOOD = [
     "2025년 5월 30일 금요일",
     "{title}, 직역하면 “{literal}”",
     "{file}: {problem} (외 {more}개)",
-    "{name} 옵션에는 값이 필요합니다.",
+    "{name} 옵션에는 값이 필요합니다",
     "(총 14일)",
     "10일째",
+    "이탈리아어 기사 (기계 번역, 미확인)",
+    "{place} 시각을 보려면 {city} 시간대를 지정하세요",
+    "lostcli config로 확인하세요.",
 ]
 
 
@@ -265,3 +276,29 @@ def test_every_command_summary_is_a_sentence_in_hapnida() -> None:
     assert len(summaries) >= 10
     assert [n for n, s in summaries.items() if not re.search(r"[가-힣]니다[:.( ]", s)] == []
     assert "가져올 수 있는" in summaries["calendar"]
+
+
+# Korean that lostcli composes as it runs (a source's name and its doubt, a credit's note), read
+# as shown: the checks above see only the parts.
+SHOWN = [
+    ["info", "--now", "2026-11-25T03:00:00Z"], ["credits"], ["curiosities"], ["signal"],
+    ["countdown", "--tz", "Pacific/Honolulu", "--now", "2025-05-27T00:00:00Z"],
+    ["calendar", "--tz", "서울"], ["validate", str(ROOT / "data" / "film.toml")],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", SHOWN)
+def test_what_the_korean_edition_shows_reads_as_well(command: list[str]) -> None:
+    result = run("--lang", "ko", *command, env={"COLUMNS": "200"})
+    assert result.out and re.search("[가-힣]", result.out)
+    assert [p for line in result.out.splitlines() for p in problems(line)] == []
+
+
+def test_the_korean_readmes_code_comments_are_korean() -> None:
+    """A comment in a code block is prose too: `# ~/.zshrc, compinit 뒤에`, not `after compinit`
+    (two English words in a row); the code itself is README.md's (tests/test_readme.py)."""
+    text = (ROOT / "README.ko.md").read_text(encoding="utf-8")
+    code = "".join(re.findall(r"```\w*\n(.*?)```", text, re.S))
+    comments = re.findall(r"(?m)^# (.*)$", code)
+    assert len(comments) > 5 and "~/.bashrc" in comments
+    assert [c for c in comments if re.search(r"\b[A-Za-z]+ [a-z]+\b", c)] == []

@@ -58,8 +58,8 @@ def test_a_word_whose_sound_is_unknown_gets_both_forms() -> None:
 
 def test_korean_messages_choose_their_particles() -> None:
     """The two messages that read `문자열여야` and `'xyz'이라는` with the particles pasted in."""
-    assert "lostcli: 오류: 'xyz'라는 명령은 없습니다.\n" in run("xyz", env=KOREAN).err
-    assert "lostcli: 오류: 'seoul'이라는 명령은 없습니다.\n" in run("seoul", env=KOREAN).err
+    assert "lostcli: 오류: 'xyz'라는 명령은 없습니다\n" in run("xyz", env=KOREAN).err
+    assert "lostcli: 오류: 'seoul'이라는 명령은 없습니다\n" in run("seoul", env=KOREAN).err
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,7 @@ def test_every_stamp_reads_back_in_either_language(moment: datetime, zone: str, 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2025년 5월 30일 (목) 오후 4:00", "2025년 5월 30일은 목이 아니라 금요일입니다"),
+        ("2025년 5월 30일 (목) 오후 4:00", "2025년 5월 30일은 목요일이 아니라 금요일입니다"),
         ("2025년 5월 30일 수요일", "2025년 5월 30일은 수요일이 아니라 금요일입니다"),
         ("2025년 5월", "연, 월, 일을 모두"),
         ("5월 30일", "연, 월, 일을 모두"),
@@ -150,6 +150,9 @@ def test_an_all_numeric_date_is_read_only_when_its_order_is_certain() -> None:
             seoul(ambiguous)
     assert seoul("31/05/2025") == seoul("05/31/2025") == seoul("2025/05/31") == kst(2025, 5, 31)
     assert seoul("5.5.2025") == kst(2025, 5, 5)
+    for short in ("05/06/25", "31.05.25", "5-5-25"):  # the century and the order both guessed
+        with pytest.raises(UsageError, match="two-digit year"):
+            seoul(short)
 
 
 @given(
@@ -329,3 +332,12 @@ def test_a_third_language_adds_a_table(french: None) -> None:
     assert seoul("demain 9am") == kst(2025, 5, 28, 9)
     assert seoul("vendredi 18:00") == kst(2025, 5, 30, 18)
     assert seoul("+2 jours") == kst(2025, 5, 29, 12)
+
+
+@pytest.mark.parametrize(
+    "text", ["tomorrow 25:00", "tomorrow 13pm", "today 25:00", "friday 13:75", "내일 오후 13시"]
+)
+def test_a_time_no_clock_shows_is_refused_not_dropped(text: str) -> None:
+    """`tomorrow 25:00` was read as tomorrow at the current time: the time was dropped."""
+    with pytest.raises(UsageError, match="names a time of day no clock shows"):
+        seoul(text)

@@ -269,7 +269,7 @@ def test_the_release_instant_is_just_released() -> None:
     assert "Status Just released on Netflix" in card("countdown", "--now", at)
     korean = card("countdown", "--now", at, lang="ko")
     status = next(line for line in korean.splitlines() if line.startswith("상태"))
-    assert status == "상태 방금 공개: 넷플릭스" and "0초" not in korean
+    assert status == "상태 넷플릭스에서 방금 공개" and "0초" not in korean
     assert "released 1 second ago" in card("countdown", "--now", "2025-05-30T07:00:01Z")
 
 

@@ -53,6 +53,8 @@ _STATED = (
 _TOKEN = r"[0-9]+(?::[0-9]+)*|[^\W\d_]+|\S"
 # Day and month in either order before a four-digit year: `5.6.2025`, `05/06/2025`.
 _NUMERIC_DATE = r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d:/-])"
+# The same with a two-digit year, whose century and place dateutil would guess: `05/06/25`.
+_SHORT_YEAR = r"(?<![\d.:/-])\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d:/-])"
 _UNIX = r"[+-]?\d{5,}"
 _ELAPSED = {"hour": 3600, "minute": 60, "second": 1}
 
@@ -241,7 +243,7 @@ def _spoken(value: str, text: str, zone: zones.Zone, current: datetime) -> datet
         return _moved(local, current, *span)
     reader.at = 0
     day, kind = _day(reader, local, text)
-    at = _time_of_day(reader)
+    at = _time_of_day(reader, text)
     rest = reader.rest()
     if (day is None and at is None) or (rest and kind != "date"):
         return None
@@ -320,14 +322,14 @@ def _day(reader: _Reader, local: datetime, text: str) -> tuple[date | None, str]
         found = datetime(fields["year"], fields["month"], fields["day"])
     except ValueError:
         raise _cannot(text) from None
-    word = reader.tokens[reader.at][0] if reader.at < len(reader.tokens) else ""
     if (day := reader.take(words.weekdays)) is not None and day != found.weekday():
-        raise _wrong_weekday(found, word, text)
+        raise _wrong_weekday(found, day, text)
     return found.date(), "date"
 
 
-def _time_of_day(reader: _Reader) -> time | None:
-    """`9am`, `9:30 pm`, `18:00`, `noon`, `오후 4시 30분`, `오후 4:00`, `16시`."""
+def _time_of_day(reader: _Reader, text: str) -> time | None:
+    """`9am`, `9:30 pm`, `18:00`, `noon`, `오후 4시 30분`, `오후 4:00`, `16시`; a time read as one
+    that no clock shows (`25:00`, `13pm`) is an error, not a day without its time."""
     words = _words()
     if (hour := reader.take(words.hours)) is not None:
         return time(hour)
@@ -355,19 +357,26 @@ def _time_of_day(reader: _Reader) -> time | None:
         half = reader.take(words.halves)
     if half is not None:
         if not 1 <= hour <= 12:
-            return None
+            raise _no_such_time(text)
         hour = hour % 12 + 12 * half
     if hour > 23 or minute > 59 or second > 59:
-        return None
+        raise _no_such_time(text)
     return time(hour, minute, second)
 
 
-def _wrong_weekday(day: datetime, word: str, text: str) -> UsageError:
+def _no_such_time(text: str) -> UsageError:
+    return UsageError("--now: {text} names a time of day no clock shows", text=quoted(text))
+
+
+def _wrong_weekday(day: datetime, typed: int, text: str) -> UsageError:
+    """The weekday typed (Monday 0) named in full in the message's language, as typed it may be
+    `Thu` or `목`: 2025년 5월 30일은 목요일이 아니라 금요일입니다."""
+    other = day + timedelta(days=typed - day.weekday())
     return UsageError(
         "--now: {date} is a {weekday}, not a {word}: {text}",
         date=lambda lang: day_month_year(day, lang),
         weekday=lambda lang: weekday(day, lang),
-        word=word,
+        word=lambda lang: weekday(other, lang),
         text=quoted(text),
     )
 
@@ -382,6 +391,12 @@ def _free_form(value: str, text: str) -> datetime:
                 first=f"{year}-{b:02d}-{a:02d}",  # day first
                 second=f"{year}-{a:02d}-{b:02d}",
             )
+    if re.search(_SHORT_YEAR, value):
+        raise UsageError(
+            "--now: {text} has a two-digit year: write year-month-day, e.g. {example}",
+            text=quoted(text),
+            example="2025-05-30",
+        )
     # dateutil's parser costs ~10 ms to import, so only times that ISO 8601 cannot read pay for it.
     from dateutil import parser
 
@@ -402,7 +417,7 @@ def _free_form(value: str, text: str) -> datetime:
     for word in re.findall(r"[A-Za-z]+", value):
         day = info.weekday(word)
         if day is not None and day != first.weekday():
-            raise _wrong_weekday(first, word, text)
+            raise _wrong_weekday(first, day, text)
     return first
 
 

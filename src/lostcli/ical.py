@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from lostcli import __version__, formatting
+from lostcli import __version__, formatting, zones
 from lostcli.errors import Message
 from lostcli.film import Film
 from lostcli.formatting import ordinal
@@ -87,11 +87,21 @@ def film_events(
     logline = record.about.translated(lang).logline
     length = timedelta(minutes=record.about.runtime_minutes)
 
+    name = cd.zone.name
+    if name.startswith("Etc/") and not cd.release.astimezone(cd.zone.tzinfo).utcoffset():
+        name = "UTC"  # Etc/UTC, a system's zone
+
     def described(start: datetime) -> str:
         when = formatting.stamp(start, lang)
-        return Message("Time in {zone}: {when}", zone=cd.zone.name, when=when).text(lang) + (
-            f"\n\n{logline}"
-        )
+        if "/" in name and not name.startswith("Etc/"):  # a place, named as the language does
+            place = Message(
+                "Time in {zone}: {when}",
+                zone=lambda locale: zones.place_name(name, locale) or name,
+                when=when,
+            )
+        else:  # UTC, an offset, EST: a reference, not a place (UTC 기준)
+            place = Message("Time in {utc}: {when}", utc=name, when=when)
+        return place.text(lang) + f"\n\n{logline}"
 
     events = [
         CalendarEvent(

@@ -12,7 +12,7 @@ import typer
 
 from lostcli import __version__
 from lostcli.cli import app
-from lostcli.cli.clickfix import Context, Formatter, Group, _translate_help
+from lostcli.cli.clickfix import Context, Formatter, Group, _translate_help, literal
 from lostcli.errors import ExitStatus
 from lostcli.locales import Locale, codes, get
 from lostcli.settings import DEFAULT_LANG
@@ -69,8 +69,13 @@ def roff(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Click's help text as paragraphs on one line each."""
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    """Click's help text as paragraphs on one line each, but a literal one (commands to copy,
+    clickfix.literal), which keeps its lines."""
+    return [
+        p.strip("\n") if literal(p.strip("\n")) else " ".join(p.split())
+        for p in text.split("\n\n")
+        if p.strip()
+    ]
 
 
 def term(first: str) -> str:
@@ -85,7 +90,14 @@ def term(first: str) -> str:
 
 
 def text(paragraphs: list[str]) -> list[str]:
-    return [line for i, p in enumerate(paragraphs) for line in ([".PP"] * (i > 0) + [roff(p)])]
+    return [line for i, p in enumerate(paragraphs) for line in ([".PP"] * (i > 0) + shown(p))]
+
+
+def shown(paragraph: str) -> list[str]:
+    """A paragraph in roff: filled, or a literal one's lines unfilled and indented."""
+    if not literal(paragraph):
+        return [roff(paragraph)]
+    return [".RS", ".nf", *(roff(line.strip()) for line in paragraph.split("\n")), ".fi", ".RE"]
 
 
 def items(rows: Any, head: Any = term) -> list[str]:

@@ -16,7 +16,8 @@ from typing import IO, cast
 
 from rich.align import Align
 from rich.cells import cell_len, get_character_cell_size
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment
@@ -245,6 +246,48 @@ def unicode(encoding: str) -> bool:
     return encoding.startswith("utf")
 
 
+class Fitting:
+    """The first of some layouts whose width (the first of each pair) the page has."""
+
+    def __init__(self, *layouts: tuple[int, RenderableType]) -> None:
+        self.layouts = layouts
+
+    def chosen(self, options: ConsoleOptions) -> RenderableType:
+        return next(view for need, view in self.layouts if need <= options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.chosen(options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.chosen(options))
+
+
+class Hanging:
+    """A text whose lines after the first are indented further, as a help screen's are (a
+    problem's or a path's line that wraps never falls back to the left edge)."""
+
+    def __init__(self, text: Text, first: int = 0, rest: int = 2) -> None:
+        self.text, self.first, self.rest = text, first, rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        text, width = self.text, options.max_width
+        first = text.wrap(console, max(width - self.first, 1), overflow="fold")[0]
+        start = len(first.plain)
+        start += len(text.plain[start:]) - len(text.plain[start:].lstrip(" "))
+        lines = [first]
+        if start < len(text.plain):
+            lines += text[start:].wrap(console, max(width - self.rest, 1), overflow="fold")
+        indents = [self.first] + [self.rest] * (len(lines) - 1)
+        shown = [Text(" " * indent) + line for indent, line in zip(indents, lines, strict=True)]
+        for line in shown:
+            line.rstrip()
+        yield Text("\n").join(shown)  # one Text: a line's own style shows only in a join
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        least, most = Measurement.get(console, options, self.text)
+        return Measurement(least + self.rest, most + self.first)
+
+
 def fit(view: RenderableType, encoding: str) -> RenderableType:
     """The view with every text made safe to show (text.shown) and as the encoding will show
     it (in place: views are built per call). Both map one character to one, so a Text's styles
@@ -261,6 +304,10 @@ def fit(view: RenderableType, encoding: str) -> RenderableType:
             view.title = fit(view.title, encoding)  # type: ignore[assignment]
     elif isinstance(view, (Padding, Align)):
         view.renderable = fit(view.renderable, encoding)
+    elif isinstance(view, Hanging):
+        fit(view.text, encoding)
+    elif isinstance(view, Fitting):
+        view.layouts = tuple((need, fit(layout, encoding)) for need, layout in view.layouts)
     elif isinstance(view, Table):
         if view.title is not None:
             view.title = fit(view.title, encoding)  # type: ignore[assignment]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -19,8 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from lostcli import formatting as fmt
+from lostcli import locales
 from lostcli.errors import Message
 from lostcli.i18n import translator
+from lostcli.render import Fitting, Hanging
 from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
@@ -56,6 +58,7 @@ class Kept(Text):
     them."""
 
     held: frozenset[int] = frozenset()
+    bound: frozenset[int] = frozenset()  # held by the language (Locale.glue): released last
 
     @classmethod
     def of(cls, text: Text | str, style: str = "") -> Kept:
@@ -64,12 +67,46 @@ class Kept(Text):
         made.held = frozenset(i for i, c in enumerate(given.plain) if c == NBSP)
         return made
 
-    def _holding(self) -> str:
-        return "".join(HELD if i in self.held else c for i, c in enumerate(self.plain))
+    @classmethod
+    def glued(cls, text: Text, lang: str) -> Kept:
+        """`text` breaking only where its language allows (Locale.glue: `3일 후`, `13분 45초`)
+        and, if it is Kept, where it did."""
+        made = cls.of(text)
+        glue = locales.get(lang).glue(made.plain)
+        made.bound = frozenset(i for i, c in enumerate(glue) if c == NBSP)
+        made.held = made.held | getattr(text, "held", made.held) | made.bound
+        return made
+
+    def __getitem__(self, part: int | slice) -> Text:
+        """A slice keeps the spaces held in it (render.Hanging wraps a text's rest)."""
+        got = super().__getitem__(part)
+        if isinstance(part, int):
+            return got
+        start = part.indices(len(self.plain))[0]
+        made = Kept.of(got)
+        made.held, made.bound = (
+            frozenset(i - start for i in held if start <= i < start + len(got.plain))
+            for held in (self.held, self.bound)
+        )
+        return made
+
+    def _holding(self, width: int | None = None) -> str:
+        """The text with its held spaces as HELD, but in a run wider than `width`, which breaks
+        at its spaces rather than inside a word (a colon never starts a line): first at those
+        the language does not hold, then at any."""
+        chars = [HELD if i in self.held else c for i, c in enumerate(self.plain)]
+        for release in (self.held - self.bound, self.held):
+            start = 0
+            for run in "".join(chars).replace("\n", " ").split(" "):
+                if width is not None and cell_len(run) > width:
+                    for i in release.intersection(range(start, start + len(run))):
+                        chars[i] = " "
+                start += len(run) + 1
+        return "".join(chars)
 
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
         holding = self.copy()
-        holding.plain = self._holding()
+        holding.plain = self._holding(width)
         lines = Text.wrap(holding, console, width, **options)
         for line in lines:
             line.plain = line.plain.replace(HELD, " ")
@@ -81,8 +118,19 @@ class Kept(Text):
         return Measurement(max(map(cell_len, words)), widest)
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 2))
+class _Grid(Table):
+    """A card's rows: a label, and a value that breaks lines where its language allows."""
+
+    lang = "en"
+
+    def add_row(self, *cells: RenderableType | None, **options: Any) -> None:
+        glued = (Kept.glued(c, self.lang) if isinstance(c, Text) else c for c in cells)
+        super().add_row(*glued, **options)
+
+
+def _grid(lang: str = "en") -> Table:
+    grid = cast(_Grid, _Grid.grid(padding=(0, 2)))
+    grid.lang = lang
     grid.add_column(style=LABEL, no_wrap=True)
     grid.add_column(overflow="fold")
     return grid
@@ -100,10 +148,16 @@ def title(film: Film, lang: str) -> Text:
     return Text.assemble((shown, ACCENT), "  ", (other, "magenta"))
 
 
-def _doubt(confidence: str, lang: str) -> str:
-    """What follows a fact that the fact sheet marks uncertain: it is shown, never asserted."""
+def _doubt(text: str, confidence: str, lang: str) -> str:
+    """`text`, and after it the doubt of a fact that the fact sheet marks uncertain: it is shown,
+    never asserted. Inside the bracket that `text` ends with, if it does, as two brackets in a
+    row read badly: (machine-translated, uncertain)."""
+    if confidence != "uncertain":
+        return text
     _ = translator(lang)
-    return _(" (uncertain)") if confidence == "uncertain" else ""
+    if text.endswith(")"):
+        return f"{text[:-1]}, {_('uncertain')})"
+    return text + _(" (uncertain)")
 
 
 def link(url: str) -> Text:
@@ -117,13 +171,17 @@ def status_line(film: Film, cd: Countdown, lang: str = "en") -> Text:
     platform = film.release.translated(lang).platform
     span = fmt.calendar(*cd.calendar, lang=lang)
     if cd.status == "upcoming":
-        rest = _(" to {platform}: in {span}").format(platform=platform, span=span)
-        return Text.assemble((_("Coming soon"), "bold yellow"), rest)
-    if not cd.seconds:  # not `released 0 seconds ago`
-        just = _(" on {platform}").format(platform=platform)
-        return Text.assemble((_("Just released"), "bold green"), just)
-    rest = _(" on {platform}: released {span} ago").format(platform=platform, span=span)
-    return Text.assemble((_("Out now"), "bold green"), rest)
+        status, style = _("Coming soon"), "bold yellow"
+        line = _("{status} to {platform}: in {span}")
+    elif not cd.seconds:  # not `released 0 seconds ago`
+        status, style, line = _("Just released"), "bold green", _("{status} on {platform}")
+    else:
+        status, style = _("Out now"), "bold green"
+        line = _("{status} on {platform}: released {span} ago")
+    # the status in colour wherever the language puts it: 넷플릭스에서 3일 후 공개
+    before, _marker, after = line.partition("{status}")
+    values = {"platform": platform, "span": span}
+    return Text.assemble(before.format(**values), (status, style), after.format(**values))
 
 
 def _name(c: Credit, lang: str) -> tuple[str, str]:
@@ -132,7 +190,8 @@ def _name(c: Credit, lang: str) -> tuple[str, str]:
     _ = translator(lang)
     member = c.translated(lang)
     spelling = _(" ({name}, spelling uncertain)") if member.spelling == "uncertain" else ""
-    return member.name, spelling.format(name=c.name) + _doubt(c.confidence, lang)
+    name, bracket, note = member.name.partition(" (")  # a note goes with the doubts
+    return name, _doubt(bracket + note + spelling.format(name=c.name), c.confidence, lang)
 
 
 def _people(film: Film, role: str, lang: str) -> tuple[str, str] | None:
@@ -151,13 +210,13 @@ def award(a: Award, lang: str = "en") -> str:
     line = _("{name} {year}: {result}, {category}").format(
         name=shown.name, year=a.year, result=results[a.result], category=shown.category
     )
-    return line + _doubt(a.confidence, lang)
+    return _doubt(line, a.confidence, lang)
 
 
 def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> RenderableType:
     _ = translator(lang)
     about = film.about.translated(lang)
-    grid = _grid()
+    grid = _grid(lang)
     people = (_people(film, r, lang) for r in ("Director", "Screenplay", "Production company"))
     rows = [
         (_("Release"), fmt.stamp(cd.release, lang)),
@@ -167,7 +226,7 @@ def info(film: Film, cd: Countdown, delay: float | None, lang: str = "en") -> Re
         (
             _("Rating"),
             ", ".join(
-                r.translated(lang).label() + _doubt(r.confidence, lang) for r in about.ratings
+                _doubt(r.translated(lang).label(), r.confidence, lang) for r in about.ratings
             ),
         ),
         (_("Genres"), ", ".join(about.genres)),
@@ -240,7 +299,7 @@ def curiosities(film: Film, lang: str = "en") -> RenderableType:
     table.add_column(justify="right", style=ACCENT, no_wrap=True)
     table.add_column(overflow="fold")
     for i, c in enumerate(film.curiosities, 1):
-        cited = "; ".join(names[s] for s in c.sources) + _doubt(c.confidence, lang)
+        cited = _doubt("; ".join(names[s] for s in c.sources), c.confidence, lang)
         source = _("Source: {sources}").format(sources=cited)
         table.add_row(f"{i}.", Text.assemble(c.translated(lang).text, "\n", (source, DIM)))
         table.add_row("", "")
@@ -251,12 +310,12 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
     from rich.progress_bar import ProgressBar  # only this view draws one
 
     _ = translator(lang)
-    grid = _grid()
+    grid = _grid(lang)
     grid.add_row(_("Release"), Text(fmt.stamp(cd.release, lang)))
     if cd.date_differs:
         here = fmt.day_month(cd.release, lang)
         there = fmt.day_month(film.release.instant, lang)
-        note = _("Here that is {here}, not {there}.").format(here=here, there=there)
+        note = Message("Here that is {here}, not {there}.", here=here, there=there).text(lang)
         grid.add_row("", Text(note, style="yellow"))
     grid.add_row(_("Zone"), Text(printable(cd.zone.name)))
     grid.add_row(_("Now"), Text(fmt.stamp(cd.now, lang), style=DIM))
@@ -283,22 +342,6 @@ def countdown(film: Film, cd: Countdown, lang: str = "en") -> RenderableType:
 VALUE_ROOM = 16  # cells: America/New_York
 
 
-class _Fitting:
-    """The first of some layouts whose width (the first of each pair) the page has."""
-
-    def __init__(self, *layouts: tuple[int, RenderableType]) -> None:
-        self.layouts = layouts
-
-    def chosen(self, options: ConsoleOptions) -> RenderableType:
-        return next(view for need, view in self.layouts if need <= options.max_width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.chosen(options)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement.get(console, options, self.chosen(options))
-
-
 def settings(current: Settings, lang: str = "en") -> RenderableType:
     """Each setting, its value and where it comes from, as `git config --show-origin` lists them;
     then the warning about each value passed over, and the config file, with why it is not used
@@ -317,14 +360,14 @@ def settings(current: Settings, lang: str = "en") -> RenderableType:
         )
         for s in rows
     ]
-    wide, narrow = _grid(), _grid()
+    wide, narrow = _grid(lang), _grid(lang)
     wide.add_column(style=DIM, no_wrap=True)  # a path whole: the value beside it wraps instead
     for key, value, origin in shown:
         wide.add_row(key, Text(value), origin)
         narrow.add_row(key, Text.assemble(value, "\n", (origin, DIM)))
     # the origin under its value where beside it, it would leave the value too little room
     need = max(cell_len(k) for k, *_ in shown) + max(cell_len(o) for *_, o in shown)
-    grid = _Fitting((need + 4 + VALUE_ROOM, wide), (0, narrow))
+    grid = Fitting((need + 4 + VALUE_ROOM, wide), (0, narrow))
     warnings = [
         Text(printable(Message("warning: {message}", message=s.warning).text(lang)), style="yellow")
         for s in rows
@@ -336,7 +379,8 @@ def settings(current: Settings, lang: str = "en") -> RenderableType:
         where = printable(unused.text(lang))
     elif file and (unread := config.unread(file)):
         where = unread.text(lang)
-    return Group(grid, *warnings, Text(_("config file: {file}").format(file=where), style=DIM))
+    file_line = Text(_("config file: {file}").format(file=where), style=DIM)
+    return Group(grid, *(Hanging(Kept.glued(t, lang)) for t in (*warnings, file_line)))
 
 
 def validation(
@@ -353,10 +397,12 @@ def validation(
         counts = {k: len(getattr(record, k)) for k in ("cast", "curiosities", "sources")}
         # people, each once: not the studio, nor a second role
         counts["crew"] = len({c.name for c in record.crew} - {record.about.studio})
-        return Text(valid.format(file=path, title=title, **counts), style="green")
+        shown = Text(valid.format(file=path, title=title, **counts), style="green")
+        return Hanging(Kept.glued(shown, lang))
     count = fmt.plural(len(problems), "problem", lang)
     return Group(
-        Text(f"{path}: {count}", style="red"), *(Text(f"  {p.text(lang)}") for p in problems)
+        Hanging(Kept.glued(Text(f"{path}: {count}", style="red"), lang)),
+        *(Hanging(Kept.glued(Text(p.text(lang)), lang), 2, 4) for p in problems),
     )
 
 
@@ -386,7 +432,7 @@ def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
     def million_km(km: float) -> str:
         return kept(fmt.million_km(km, lang))
 
-    grid = _grid()
+    grid = _grid(lang)
     grid.add_row(_("Now"), Kept.of(local(sig.at), style=DIM))
     distance = f"{million_km(sig.distance_km)} {kept(f'({sig.distance_au:.3f} AU)')}"
     grid.add_row(_("Distance"), Kept.of(distance))

@@ -123,12 +123,12 @@ def note(zone: Zone, tz_variable: bool = False) -> Message | None:
     if city is None:
         return None
     utc = offset(datetime(2025, 1, 1, tzinfo=zone.tzinfo).utcoffset())
-    place = city.rpartition("/")[2].replace("_", " ")
+    english = city.rpartition("/")[2].replace("_", " ")
     return Message(
         "{zone} is {utc} all year, without daylight saving time; for {place}, use {city}",
         zone=zone.name,
         utc=utc,
-        place=place,
+        place=lambda locale: place_name(city, locale) or english,
         city=city,
     )
 
@@ -248,6 +248,7 @@ def _fixed(spec: str, m: re.Match[str]) -> Zone:
 def _leap_seconds(spec: str, name: str) -> None:
     if name.startswith("right/"):
         plain = name[len("right/") :]
+        plain = _canonical().get(plain.lower(), plain)  # as tzdata spells it: `UTC`, not `utc`
         raise ZoneError(
             "{zone} counts leap seconds, as no clock does; use {plain}",
             zone=quoted(spec),
@@ -419,6 +420,23 @@ def places() -> Places:
         for name, key in _table(PACKAGE / table) if table else ():
             (found.cities if "/" in key else found.countries)[_fold(name)] = key
     return found
+
+
+def place_name(zone: str, locale: locales.Locale) -> str | None:
+    """The name a translated language gives the place a zone is named after: the first its place
+    table lists for the zone (서울 for Asia/Seoul, 뉴욕 for America/New_York). None in English,
+    whose words are tzdata's own and whose table holds only other spellings (busan, nyc)."""
+    if not (locale.catalog and locale.places):
+        return None
+    return _first_names(locale.places).get(current(zone))
+
+
+@cache
+def _first_names(table: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name, key in _table(PACKAGE / table):
+        names.setdefault(key, name)
+    return names
 
 
 @cache

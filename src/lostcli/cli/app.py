@@ -30,11 +30,12 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="lostcli",
     cls=Group,
-    # The Korean title in a paragraph of its own: Click wraps by characters, and Hangul is wide.
+    # The Korean title in a paragraph of its own, which the Korean text leaves out: its first
+    # sentence names the film by it.
     help="A terminal companion for the film Lost in Starlight (Netflix, 2025).\n\n"
     "이 별에 필요한\n\n"
-    "Global options may come before or after the command. Settings also come from "
-    "$XDG_CONFIG_HOME/lostcli/config.toml: see lostcli config.",
+    "Global options may come before or after the command. lostcli config shows the settings in "
+    "effect. Config file: $XDG_CONFIG_HOME/lostcli/config.toml",
     add_completion=False,
     # Click's plain help: it wraps to any width (40 columns too), has no trailing spaces in a
     # pipe, and reads like git's and ripgrep's.
@@ -141,8 +142,9 @@ def root(
         return  # which shows the settings, their warnings and the config file's error itself
     if error is not None:
         raise error
-    for warning in s.settings.warnings:
-        s.warn(warning)
+    if ctx.invoked_subcommand != "prompt":  # as its fast path: `lostcli config` lists them
+        for warning in s.settings.warnings:
+            s.warn(warning)
     if ctx.invoked_subcommand is None:
         s.env.write(ctx.get_help() + "\n")
 
@@ -484,10 +486,15 @@ def init(
 ) -> None:
     """Print the shell code that puts the segment in your prompt, computed by the shell itself.
 
-    bash: add eval "$(lostcli init bash)" to ~/.bashrc. zsh: add eval "$(lostcli init zsh)" to
-    ~/.zshrc. fish: add lostcli init fish | source to ~/.config/fish/config.fish. elvish: add
-    eval (lostcli init elvish | slurp) to rc.elv. xonsh: add execx($(lostcli init xonsh)) to
-    ~/.xonshrc. nu: save lostcli init nu to a file that nushell loads (see the README).
+    Add your shell's line to the file it reads at start:
+
+      ~/.bashrc: eval "$(lostcli init bash)"
+      ~/.zshrc: eval "$(lostcli init zsh)"
+      ~/.config/fish/config.fish: lostcli init fish | source
+      rc.elv: eval (lostcli init elvish | slurp)
+      ~/.xonshrc: execx($(lostcli init xonsh))
+
+    nu: save the output of lostcli init nu to a file that nushell loads (see the README).
     """
     from lostcli import prompt as prompt_module
     from lostcli import shells
@@ -522,7 +529,8 @@ def _shell(s: Session, shell: str | None, command: str) -> str:
                 raise s.usage("name a shell: {shells}", shells=shells)
             raise s.usage("name a shell: {shells} ($SHELL is {value})", shells=shells,
                           value=quoted(login))  # fmt: skip
-        s.env.report(Message("using {shell} from $SHELL", shell=shell), s.lang)
+        if s.env.stdout_isatty:  # read by a person, not by `eval` at every shell's start
+            s.env.report(Message("using {shell} from $SHELL", shell=shell), s.lang)
     if shell not in NAMES:
         raise s.usage(
             "unknown shell {shell}: lostcli {command} knows {shells}",
@@ -549,12 +557,19 @@ def completion(
 ) -> None:
     """Print the tab-completion script for your shell: commands, options, zones, files.
 
-    bash: add eval "$(lostcli completion bash)" to ~/.bashrc. zsh: add
-    eval "$(lostcli completion zsh)" to ~/.zshrc, after compinit. fish: mkdir -p
-    ~/.config/fish/completions, then lostcli completion fish >
-    ~/.config/fish/completions/lostcli.fish. elvish: add eval (lostcli completion elvish |
-    slurp) to rc.elv. xonsh: add execx($(lostcli completion xonsh)) to ~/.xonshrc. nu: save it
-    where nushell loads it (see the README).
+    Add your shell's line to the file it reads at start (in ~/.zshrc, after compinit):
+
+      ~/.bashrc: eval "$(lostcli completion bash)"
+      ~/.zshrc: eval "$(lostcli completion zsh)"
+      rc.elv: eval (lostcli completion elvish | slurp)
+      ~/.xonshrc: execx($(lostcli completion xonsh))
+
+    fish: save the script where fish loads it:
+
+      mkdir -p ~/.config/fish/completions
+      lostcli completion fish > ~/.config/fish/completions/lostcli.fish
+
+    nu: save it where nushell loads it (see the README).
     """
     from lostcli import shells, zones
 
@@ -663,7 +678,7 @@ def main(args: list[str], env: Environment) -> int:
         given = argv.hoisted(group, args)
         s = Session(env, Settings.build(env, argv.given(group, given), configured, problem))
     except OptionError as e:  # the settings without the options but --lang, for the error's words
-        lang = argv.given(group, given).get("--lang")
+        lang = argv.given(group, given).get("--lang")  # unless it is the bad one
         options = {"--lang": lang} if lang in codes() else None
         s = Session(env, Settings.build(env, options, configured, problem))
         return _usage(s, e.message, argv.context(_tree(), args, e.option, s))

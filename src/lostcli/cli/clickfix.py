@@ -19,13 +19,28 @@ from typer.core import TyperCommand, TyperGroup
 
 from lostcli.cli.session import CommandUsageError, Session
 from lostcli.errors import Message
-from lostcli.locales import Locale, get
+from lostcli.locales import NBSP, Locale, get
 from lostcli.settings import DEFAULT_LANG
 from lostcli.text import printable, quoted
 
-# Click's own words in a help screen, as the catalog has them.
+# Click's own words in a help screen, as the catalog has them; then the words of a usage line
+# and the names of values (metavars), Click's and lostcli's (an option's own, `--color WHEN`, is
+# looked up before the word alone).
 CLICK_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message and exit.",
-               "[required]")  # fmt: skip
+               "[required]", "OPTIONS", "COMMAND", "ARGS", "PATH", "FILE", "ZONE", "WHEN",
+               "--color WHEN", "LANG", "FMT", "SHELL")  # fmt: skip
+
+
+def metavar(words: Locale, name: str, option: str = "") -> str:
+    """A value's name (`PATH`, `[SHELL]`, `COMMAND [ARGS]...`) in a language, brackets kept."""
+    own = words.translate(f"{option} {name}")
+    if option and own != f"{option} {name}":
+        return own
+    shown = []
+    for word in name.split(" "):
+        core = word.strip("[]").removesuffix("...").strip("[]")
+        shown.append(word.replace(core, words.translate(core)) if core else word)
+    return " ".join(shown)
 
 
 def locale(ctx: Any) -> Locale:
@@ -55,6 +70,7 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = f"{self._('Usage:')} " if prefix is None else prefix
         args = args.translate({ord("{"): None, ord("}"): None})  # Typer's `{PATH}`: git's `PATH`
+        args = metavar(self.words, args)
         start = f"{prefix:>{self.current_indent}}{prog} "
         width, used = self.width - self.current_indent, self.words.width(start)
         # The arguments to the right of the command where each fits, or 20 cells are left, as
@@ -71,10 +87,23 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
         self.write(f"{'':>{self.current_indent}}{self._(f'{heading}:')}\n")
 
     def write_text(self, text: str) -> None:
-        indent = " " * self.current_indent
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        wrapped = ("\n".join(self.words.wrap(p, self.width, indent, indent)) for p in paragraphs)
-        self.write("\n\n".join(wrapped) + "\n")
+        self.write("\n\n".join(map(self._paragraph, paragraphs)) + "\n")
+
+    def _paragraph(self, text: str) -> str:
+        """A paragraph wrapped; one whose lines are all indented (commands to copy) keeps its
+        lines, each wrapped on its own under its start, its command (after a `file: `) whole
+        where the line has room for it."""
+        indent = " " * self.current_indent
+        if not literal(text):
+            return "\n".join(self.words.wrap(text, self.width, indent, indent))
+        lines = []
+        for line in text.split("\n"):
+            start = indent + line[: len(line) - len(line.lstrip())]
+            label, colon, command = line.strip().rpartition(": ")
+            held = label + colon + command.replace(" ", NBSP)
+            lines += self.words.wrap(held, self.width, start, start + "  ")
+        return "\n".join(lines)
 
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         """Click's definition list (options, commands), each text wrapped in its column."""
@@ -90,7 +119,7 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
             if self.words.width(first) > first_col - col_spacing:  # the text starts below it
                 self.write(f"{head}\n")
                 head = rest
-            head = head.ljust(len(rest))
+            head += " " * (len(rest) - self.words.width(head))  # Hangul takes two cells
             text = second.replace("[required]", self._("[required]"))
             self.write("\n".join(self.words.wrap(text, width, head, rest)) + "\n")
 
@@ -123,6 +152,13 @@ def _translate_help(group: Any, words: Locale) -> None:
         for param in options:
             if getattr(param, "help", None):
                 param.help = words.translate(param.help)
+            if param.metavar:
+                param.metavar = metavar(words, param.metavar, param.opts[0])
+
+
+def literal(paragraph: str) -> bool:
+    """Whether a paragraph of help keeps its lines: each is indented (a command to copy)."""
+    return all(line[:1] == " " for line in paragraph.split("\n"))
 
 
 def summary(command: Any) -> str:

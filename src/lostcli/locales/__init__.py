@@ -15,6 +15,7 @@ picks one (`choose`) from the value as shown; where it cannot tell, both are sho
 and `(으)로` where A is B with more in front.
 """
 
+import itertools
 import os
 
 TYPE_CHECKING = False
@@ -160,13 +161,45 @@ class Locale:
             for c in text
         )
 
+    def glue(self, text: str) -> str:
+        """`text` with a no-break space (NBSP) at each space a line must not break at: inside a
+        quantity and before its unit (`13분 45초`, `3일 후`, `1억 140만 km`, `3 days ago`), and
+        after a half of the day (`오후 4시`). Punctuation and particles need no such space: they
+        follow their word without one (`(UTC+09:00):`, `config.toml에서도`)."""
+        words = text.split(" ")
+        glued = [words[0]]
+        for before, word in itertools.pairwise(words):
+            glued += [NBSP if self._held(before, word) else " ", word]
+        return "".join(glued)
+
+    def _held(self, before: str, word: str) -> bool:
+        if not before or not word or before[-1] in ",;:.)]}":  # the quantity ended before
+            return False
+        before = before.rpartition("(")[2].lstrip("[+-")  # `시각(오후 4시`
+        # a quantity: digits, and a unit of two letters at most (`3일`, `3d`, not `30일까지`)
+        number = before[:1].isdigit() and len(before.lstrip("0123456789.,:")) <= 2
+        core = word.rstrip(",;:.)]}")
+        if word[0].isdigit():
+            return number or before in self.halves or before in BEFORE_NUMBER
+        short = core.isascii() and core.isalpha() and (core.isupper() or len(core) <= 4)
+        return number and (short or core in self.span_units or core in AFTER_NUMBER)
+
     def wrap(self, text: str, width: int, first: str = "", rest: str = "") -> list[str]:
         """The words of `text` in lines of at most `width` cells, after `first` on the first
         line and `rest` on the others. Lines break only between words, never inside a name such
-        as `Asia/Seoul` or `$LOSTCLI_TZ`; only a word wider than a whole line is cut."""
+        as `Asia/Seoul` or `$LOSTCLI_TZ`, nor where `glue` or the text itself holds a no-break
+        space (a command to copy); a held run wider than a line breaks at its spaces, and only
+        a word wider than a whole line is cut."""
+        for space in "\t\r\n":
+            text = text.replace(space, " ")
+        room = width - self.width(rest)
+        words: list[str] = []
+        for run in self.glue(" ".join(w for w in text.split(" ") if w)).split(" "):
+            whole = self.width(run) <= room or NBSP not in run
+            words += [run.replace(NBSP, " ")] if whole else run.split(NBSP)
         lines: list[str] = []
         line, used, empty = first, self.width(first), True
-        for word in text.split():
+        for word in words:
             size = self.width(word)
             if not empty and used + 1 + size > width:
                 lines.append(line)
@@ -184,15 +217,35 @@ class Locale:
 
     def _head(self, word: str, room: int) -> str:
         """The longest start of `word` within `room` cells, and at least one character: one
-        that ends after a `/` or where Latin meets Hangul where the line stays half full, so
-        that a path or a name in a Korean word stays whole (`config.toml|에서도`)."""
+        that ends after a `/` where the line stays half full, so that a path or a name stays
+        whole; never one that leaves a particle or punctuation to start the next line
+        (`config.toml|에서도`, `(UTC+09:00)|:`)."""
         end = 1
         while end < len(word) and self.width(word[: end + 1]) <= room:
             end += 1
         for at in range(end, end // 2, -1):
-            if word[at - 1] == "/" or word[at - 1].isascii() != word[at].isascii():
+            if word[at - 1] == "/":
                 return word[:at]
+        while end > 1 and not self._may_start(word[end - 1], word[end]):
+            end -= 1
         return word[:end]
+
+    @staticmethod
+    def _may_start(before: str, after: str) -> bool:
+        """Whether a line may start with `after` when `before` ends the line above it."""
+        attached = not before.isascii() or after.isascii()  # not a particle after Latin
+        return attached and after not in CLOSING
+
+
+# What no line starts with: closing punctuation (the quotes as \u2019 \u201d).
+CLOSING = ",.;:!?)]}>」』》〉'\"\u2019\u201d"
+# A no-break space: where a line must not break (Locale.glue), shown as a space.
+NBSP = "\xa0"
+# Words that stay beside a number whatever the language (help gives examples in both, a record's
+# Korean shows in an English run), besides each language's units, its halves of the day and
+# short Latin words (`3 days`, `140만 km`, `9:13 KST`): `3일 후`, `17일 동안`, `오후 4시`.
+AFTER_NUMBER = ("후", "전", "뒤", "동안", "ago")
+BEFORE_NUMBER = ("오전", "오후")
 
 
 def get(code: str) -> Locale:

@@ -20,8 +20,8 @@ GROUPS = (NIEUN, GIYEOK, 0, IEUNG)
 # Latin letters spelt out (an acronym, `--tz`): only 엘 엠 엔 알 end in a consonant.
 LETTERS = {"l": RIEUL, "m": MIEUM, "n": NIEUN, "r": RIEUL}
 # The end of an English word as Korean writes it: Seoul 서울, time 타임, zone 존, Hong Kong 홍콩
-# (ng), and a stop right after a vowel, Mac 맥, app 앱, bot 봇; any other ends in a vowel
-# (info 인포, Paris 파리, server 서버, kate 케이트).
+# (ng), and a stop right after a short vowel, Mac 맥, app 앱, bot 봇; any other ends in a vowel
+# (info 인포, Paris 파리, server 서버, kate 케이트, week 위크).
 SOUNDED = {"l": RIEUL, "m": MIEUM, "n": NIEUN}
 STOPS = {"c": GIYEOK, "k": GIYEOK, "p": BIEUP, "t": SIOT}
 VOWELS = "aeiou"
@@ -74,9 +74,13 @@ def _latin(text: str) -> int:
         return SOUNDED.get(lower[-2], 0)  # a silent e: file 파일, zone 존, but rate 레이트
     if lower[-1] in SOUNDED:
         return SOUNDED[lower[-1]]
-    stem = lower.removesuffix("k") if lower.endswith("ck") else lower  # click 클릭
-    if stem[-2] in VOWELS and not (stem[-1] == "t" and len(stem) > 2 and stem[-3] in VOWELS):
-        return STOPS.get(stem[-1], 0)  # but seat 시트, boot 부트
+    # click 클릭, app 앱: a doubled letter is one sound
+    stem = lower[:-1] if lower.endswith("ck") or lower[-2:] in ("pp", "tt") else lower
+    # After a long vowel, two letters, a stop is sounded with 으: seat 시트, week 위크, keep 키프,
+    # but book 북 (a short oo)
+    long = len(stem) > 2 and stem[-3] in VOWELS and not stem.endswith("ook")
+    if stem[-2] in VOWELS and not long:
+        return STOPS.get(stem[-1], 0)
     return 0
 
 
