@@ -267,12 +267,12 @@ def test_the_trailer_line_marks_the_title_and_has_one_bracket(
     tmp_path: Path, record_text: str
 ) -> None:
     url = "https://www.youtube.com/watch?v=t4hiu_kohhs"
-    assert _shown("ko", "trailer") == f"〈이 별에 필요한〉 예고편 (이탈리아어, 미확인):\n{url}\n"
+    assert _shown("ko", "trailer") == f"〈이 별에 필요한〉 이탈리아어판 예고편(미확인):\n{url}\n"
     assert _shown("en", "trailer") == f"Lost in Starlight trailer (Italian, uncertain):\n{url}\n"
     confirmed = tmp_path / "film.toml"
     confirmed.write_text(_replace(record_text, 'confidence = "uncertain"  # only in the seed', "#"))
     shown = run("--film", str(confirmed), "--lang", "ko", "trailer").out
-    assert shown.startswith("〈이 별에 필요한〉 예고편 (이탈리아어):\n")
+    assert shown.startswith("〈이 별에 필요한〉 이탈리아어판 예고편:\n")
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

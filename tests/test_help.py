@@ -159,6 +159,8 @@ def test_help_breaks_between_words_and_uses_the_width(
     cells (Click counted characters: a Korean screen used 55 to 70 of 80 columns)."""
     wide = unwrapped(monkeypatch, lang, command)
     words = {word for line in wide for word in line.split()}
+    # a word may break before a bracket it opens (`시간대입니다` / `(Asia/Seoul,`)
+    words |= {part for word in words for part in re.split(r"(?<=.)(?=[(\[{〈])", word)}
     width = min(columns, render.MEASURE)
     r = run("--lang", lang, *command, "--help", env={"COLUMNS": str(columns)})
     assert (r.code, r.err) == (0, "")
@@ -173,19 +175,26 @@ def test_help_breaks_between_words_and_uses_the_width(
     # Each line holds as many words as fit: the next line's first word would not have. A line
     # goes on with the text before it in the screen's description (up to its first heading), or
     # indented past the start of a definition or the usage line.
-    # A line that the language keeps together (`3일 4시간`, Locale.glue) counts as one word, as
-    # does a command to copy in the description's indented lines, where it fits.
+    # A run that the language keeps together (`3일 4시간`, a bracketed run: Locale.breaks)
+    # counts as one word, as does a command to copy in the description's indented lines, where
+    # it fits.
     heading = next(i for i, line in enumerate(lines) if line.endswith(":") and line[0] != " ")
-    glue = locales.get(lang).glue
+    locale = locales.get(lang)
     for i, (before, line) in enumerate(itertools.pairwise(lines), 1):
         indent, previous = (len(t) - len(t.lstrip()) for t in (line, before))
         literal = i < heading and indent > 2  # a line of commands, or the rest of one
         follows = indent > previous if literal else indent > 2 or 1 < i < heading
         if before.strip() and line.strip() and follows:
-            first = line.strip() if literal else glue(line.strip()).split(" ")[0]
+            first = line.strip() if literal else first_run(locale, line.strip())
             if cell_len(first) > width - indent:
                 first = line.split()[0]
             assert cell_len(before) + 1 + cell_len(first) > width, (before, line)
+
+
+def first_run(locale: locales.Locale, line: str) -> str:
+    """What a line starts with that the Locale keeps whole where it fits: up to a FREE space."""
+    free = (i for i, hold in locale.breaks(line).items() if hold == locales.FREE)
+    return line[: min(free, default=len(line))]
 
 
 def test_a_word_wider_than_the_line_breaks_after_its_path() -> None:
@@ -206,9 +215,11 @@ def test_a_word_wider_than_the_line_breaks_after_its_path() -> None:
 
 # A quantity and what belongs to it, split across two lines: `3일` / `후`, `13분` / `45초`,
 # `오후` / `4시`, `140만` / `km`, `3` / `days`.
+# A bare number may end a line before a number (a date before its time, `30 May 2025 / 4pm`).
+NUMBER = r"^\(?[+-]?\d(?:[\d.,:]*\d)?"
 SPLIT = re.compile(
-    r"(?:^\(?[+-]?\d(?:[\d.,:]*\d)?[^\d,;)]{0,2}|(?:^|\()(?:오전|오후)) /"
-    r" (?:(?:후|전|뒤|동안|km|AU|days?|ago|min)(?:$|[\s,;.)])|[+-]?\d)"
+    rf"{NUMBER}[^\d,;)]{{0,2}} / (?:후|전|뒤|동안|km|AU|days?|ago|min)(?:$|[\s,;.)])"
+    rf"|(?:{NUMBER}[^\d,;)]{{1,2}}|(?:^|\()(?:오전|오후)) / [+-]?\d"
 )
 
 
@@ -254,6 +265,83 @@ def test_cards_keep_a_quantity_whole(command: list[str], lang: str, columns: int
     r = run("--lang", lang, *command, env={"COLUMNS": str(columns)})
     assert r.code == 0, r.err
     assert splits(r.out.splitlines()) == []
+
+
+def bad_breaks(lines: list[str], width: int) -> list[str]:
+    """The places where a screen breaks inside brackets that would fit on a line (with what
+    follows them up to a space), after a `/` of a path that would, inside a date or a
+    standard's name (`30 May` / `2025`, `ISO` / `8601`), or after an icon (`✦` / `543일 전`)."""
+    months = {*locales.get("en").months, *locales.get("en").months_short}
+    text = "\n".join(line.strip("│ ") for line in lines)
+    found, opened, inside = [], [], {}
+    for i, c in enumerate(text):
+        if c in "([{〈":
+            opened.append(i)
+        elif c in ")]}〉" and opened:
+            at = opened.pop()
+            end = min((j for j in (text.find(" ", i), text.find("\n", i)) if j >= 0), default=-1)
+            for j in range(at, i):
+                inside.setdefault(j, text[at:end].replace("\n", " "))  # the innermost
+    for i, (before, line) in enumerate(itertools.pairwise(lines), 1):
+        if not (before.strip("│ ") and line.strip("│ ")):
+            continue
+        room = width - (len(line) - len(line.lstrip("│ ")))
+        last, first = before.split()[-1], line.split()[0]
+        at = len("\n".join(t.strip("│ ") for t in lines[:i]))
+        if at in inside and cell_len(inside[at]) <= room:
+            found.append(f"{before.strip()} | {line.strip()}")
+        elif any((
+            last.endswith("/") and cell_len(re.split(r"(?<=.)(?=\()", last)[-1] + first) <= room,
+            first[0].isdigit() and (last.lstrip("(") in months or re.fullmatch("[A-Z]+", last)),
+            len(last) == 1 and not last.isascii() and not last.isalnum(),  # an icon
+        )):  # fmt: skip
+            found.append(f"{last} | {first}")
+    return found
+
+
+def test_the_break_check_sees_a_bad_break() -> None:
+    """ko-review2 item 3's examples, at 40 columns, and breaks it allows."""
+    lines = [
+        "  적을 시간대입니다(Asia/", "  Seoul, 서울, UTC, +09:00 등).",
+        "  설정 파일($XDG_CONFIG_HOME/lostcli/", "  config.toml, 없으면",
+        "  잡았습니다(allkpop은 2억 2,250만", "  km). 무선",
+        "  공개 후에는 ✦", "  543일 전.", "  shown (30 May", "  2025 4pm KST,", "  ISO", "  8601;",
+        "  a date (30 May 2025", "  4pm KST, 2025년 5월 30일 오후 4시), and",
+        "  $XDG_CONFIG_HOME/lostcli/x/y/z/",
+        "  config.toml",
+    ]  # fmt: skip
+    assert bad_breaks(lines, 40) == [
+        "적을 시간대입니다(Asia/ | Seoul, 서울, UTC, +09:00 등).",
+        "파일($XDG_CONFIG_HOME/lostcli/ | config.toml,",
+        "잡았습니다(allkpop은 2억 2,250만 | km). 무선",
+        "✦ | 543일",
+        "May | 2025",
+        "ISO | 8601;",
+    ]
+
+
+@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
+def test_help_breaks_before_brackets_and_names(command: list[str], lang: str, columns: int) -> None:
+    """ko-review2 item 3: at 40 columns `calendar -h` broke `시간대입니다(Asia/` / `Seoul` and
+    `config -h` `파일($XDG_CONFIG_HOME/lostcli/` / `config.toml`; at 40 and 80 `prompt -h` left
+    its icon at a line's end (`✦` / `543일 전`), and the `--now` help split `30 May` / `2025
+    4pm KST` and `ISO` / `8601`."""
+    r = run("--lang", lang, *command, "--help", env={"COLUMNS": str(columns)})
+    assert r.code == 0, r.err
+    assert bad_breaks(r.out.splitlines(), min(columns, render.MEASURE)) == []
+
+
+@pytest.mark.parametrize("columns", [40, 80, 100, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_curiosities_keep_a_quantity_and_brackets_whole(lang: str, columns: int) -> None:
+    """ko-review2 item 3: item 7 broke `2억 2,250만` / `km)` at 100 and 40 columns."""
+    r = run("--lang", lang, "curiosities", env={"COLUMNS": str(columns)})
+    assert r.code == 0, r.err
+    lines = [line[4:] for line in r.out.splitlines()]  # the text's column, after `7. `
+    assert splits(lines) == []
+    assert bad_breaks(lines, min(columns, render.MEASURE) - 4) == []
 
 
 @pytest.mark.parametrize("columns", [40, 80, 120])

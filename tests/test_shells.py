@@ -125,6 +125,15 @@ def test_the_title_is_in_the_language_of_the_run(shell: str) -> None:
 
 
 @pytest.mark.parametrize("shell", SHELLS)
+def test_the_status_is_in_the_language_of_the_run(shell: str) -> None:
+    """Second Korean review, item 5: `{status}` was `upcoming`/`released` in Korean too."""
+    args = ("--lang", "ko", "--format", "{status}: {rel}")
+    moments = [RELEASE - 100, RELEASE + 86_400]
+    got = segments(shell, init(shell, *args), moments)
+    assert got == ["공개 전: 1분 40초", "공개 후: 1일 전"] == expected(moments, *args)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
 def test_a_hostile_format_is_shown_as_written(shell: str) -> None:
     some = INSTANTS[::4]
     got = segments(shell, init(shell, "--format", HOSTILE + " 100%", "--ascii"), some)

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
 
     from lostcli.locales import Locale
 
-STATUS = {"upcoming": "upcoming", "released": "released"}
-
 
 def plural(n: int, unit: str, lang: "Locale | str" = "en") -> str:
     """`1 day`, `3 days`; `3일`."""
@@ -79,15 +77,15 @@ def calendar(
 def relative(seconds: int, lang: "Locale | str" = "en") -> tuple[str, int, str]:
     """The prompt's compact form of signed seconds to the release: (text, whole days, status).
     `3d 04h`, `4h 12m`, `1m 01s`, `59s` before; `out now` on the first day; `543d ago` after
-    (in Korean `3일 4시간`, `4시간`, ... `543일 전`). The status is a word for scripts, in
-    English."""
+    (in Korean `3일 4시간`, `4시간`, ... `543일 전`). The status is `upcoming` or `released`
+    (`공개 전`, `공개 후`)."""
     forms = of(lang).compact
     if seconds > 0:
         d, h, m, s = parts = split(seconds)
         form = _form(forms, ("day", "hour", "minute", "second"), parts)
-        return form.format(d=d, h=h, m=m, s=s), d, STATUS["upcoming"]
+        return form.format(d=d, h=h, m=m, s=s), d, forms["upcoming"]
     d = -seconds // 86_400
-    return (forms["ago"].format(d=d) if d else forms["now"]), d, STATUS["released"]
+    return (forms["ago"].format(d=d) if d else forms["now"]), d, forms["released"]
 
 
 def duration(seconds: int, lang: "Locale | str" = "en") -> str:

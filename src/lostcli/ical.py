@@ -81,8 +81,10 @@ def film_events(
     the language shows the film, then in English (in Korean, where the first is English). The
     UIDs are the same in every language: importing another edition updates the same events.
     Each starts in UTC, which calendars show in their own zone; its description begins with the
-    time in the countdown's zone (--tz), for whoever reads it elsewhere."""
-    title = "{} ({})".format(*record.title.pair(lang))
+    time in the countdown's zone (--tz), for whoever reads it elsewhere. The title is marked as
+    one (〈이 별에 필요한〉), so that the words after it do not read as part of it."""
+    shown, other = record.title.pair(lang)
+    title = Message("{title} ({other})", title=shown, other=other).text(lang)
     platform = record.release.translated(lang).platform
     logline = record.about.translated(lang).logline
     length = timedelta(minutes=record.about.runtime_minutes)

@@ -54,8 +54,8 @@ FILES = (
     (
         "$XDG_CONFIG_HOME/lostcli/config.toml",
         _(
-            "The config file: tz, lang, color, and format and ascii in [prompt]. Options and "
-            "the environment win over it; lostcli config shows every setting and its origin."
+            "The config file: tz, lang, color, and format, ascii and title in [prompt]. Options "
+            "and the environment win over it; lostcli config shows every setting and its origin."
         ),
     ),
     ("$XDG_CACHE_HOME/lostcli/", _("The prompt's cache, rebuilt when the record file changes.")),

@@ -26,6 +26,8 @@ from lostcli.render import Fitting, Hanging
 from lostcli.text import printable
 
 if TYPE_CHECKING:  # only types: each command imports the engines it runs
+    from collections.abc import Iterator
+
     from lostcli.drawing import Row
     from lostcli.ephemeris import Signal, Sky
     from lostcli.film import Award, Credit, Film, Problem
@@ -40,6 +42,17 @@ DIM = "dim"
 # space, a no-break space too, so `Kept` holds such spaces by their offsets.
 NBSP = "\xa0"
 HELD = "\ue000"  # a held space while Rich wraps: one cell, and no space to break at
+BREAK = "\u2009"  # where Rich may break a line with no space shown (before a bracket): a space
+
+
+def _runs(chars: list[str]) -> Iterator[tuple[int, int]]:
+    """The runs of `Kept._holding`'s characters between the places a line may break."""
+    start = 0
+    for i, c in enumerate(chars):
+        if c in " \n" or (c[0] == BREAK and i > start):
+            yield start, i
+            start = i + (c in " \n")
+    yield start, len(chars)
 
 
 def kept(text: str, *breaks: str) -> str:
@@ -59,6 +72,9 @@ class Kept(Text):
 
     held: frozenset[int] = frozenset()
     bound: frozenset[int] = frozenset()  # held by the language (Locale.glue): released last
+    # held inside brackets (Locale.breaks): released first, and no part of the text's measure
+    bracketed: frozenset[int] = frozenset()
+    opened: frozenset[int] = frozenset()  # an opening bracket a line may start with (Locale.breaks)
 
     @classmethod
     def of(cls, text: Text | str, style: str = "") -> Kept:
@@ -69,12 +85,18 @@ class Kept(Text):
 
     @classmethod
     def glued(cls, text: Text, lang: str) -> Kept:
-        """`text` breaking only where its language allows (Locale.glue: `3일 후`, `13분 45초`)
-        and, if it is Kept, where it did."""
+        """`text` breaking only where its language allows (Locale.breaks: `3일 후`, `13분 45초`,
+        a bracketed run where it fits) and, if it is Kept, where it did."""
         made = cls.of(text)
-        glue = locales.get(lang).glue(made.plain)
-        made.bound = frozenset(i for i, c in enumerate(glue) if c == NBSP)
-        made.held = made.held | getattr(text, "held", made.held) | made.bound
+        breaks = locales.get(lang).breaks(made.plain)
+        made.held = made.held | getattr(text, "held", made.held)
+        spaces = [i for i in breaks if made.plain[i] == " "]
+        made.bound = frozenset(i for i in spaces if breaks[i] > locales.BRACKETED)
+        made.bracketed = frozenset(
+            i for i in spaces if breaks[i] == locales.BRACKETED and i not in made.held
+        )
+        made.held = made.held | made.bound | made.bracketed
+        made.opened = frozenset(i for i, hold in breaks.items() if hold == locales.OPENED)
         return made
 
     def __getitem__(self, part: int | slice) -> Text:
@@ -84,36 +106,54 @@ class Kept(Text):
             return got
         start = part.indices(len(self.plain))[0]
         made = Kept.of(got)
-        made.held, made.bound = (
+        made.held, made.bound, made.bracketed, made.opened = (
             frozenset(i - start for i in held if start <= i < start + len(got.plain))
-            for held in (self.held, self.bound)
+            for held in (self.held, self.bound, self.bracketed, self.opened)
         )
         return made
 
-    def _holding(self, width: int | None = None) -> str:
-        """The text with its held spaces as HELD, but in a run wider than `width`, which breaks
-        at its spaces rather than inside a word (a colon never starts a line): first at those
-        the language does not hold, then at any."""
-        chars = [HELD if i in self.held else c for i, c in enumerate(self.plain)]
-        for release in (self.held - self.bound, self.held):
-            start = 0
-            for run in "".join(chars).replace("\n", " ").split(" "):
-                if width is not None and cell_len(run) > width:
-                    for i in release.intersection(range(start, start + len(run))):
-                        chars[i] = " "
-                start += len(run) + 1
-        return "".join(chars)
+    def _holding(self, width: int | None = None) -> list[str]:
+        """The text's characters with its held spaces as HELD, but in a run wider than `width`,
+        which breaks at its spaces rather than inside a word (a colon never starts a line):
+        before its brackets where they fit on a line (`opened`; BREAK then comes first), then
+        inside them, then at the spaces the language does not hold, then at any, and last
+        before a bracket in a word wider than a line. Without a width, brackets hold nothing
+        (the narrowest the text can be)."""
+        unheld = self.bracketed if width is None else frozenset()
+        chars = [HELD if i in self.held - unheld else c for i, c in enumerate(self.plain)]
+        if width is None:
+            return chars
+        stages = (self.opened, self.bracketed, self.held - self.bound, self.held, self.opened)
+        for stage, release in enumerate(stages):
+            for start, end in _runs(chars):
+                if cell_len("".join(chars[start:end]).replace(BREAK, "")) <= width:
+                    continue
+                places = sorted(release.intersection(range(start + 1, end)))
+                if stage == 0:  # the brackets fit on a line, but not with their word
+                    places = [i for i in places[:1] if cell_len("".join(chars[i:end])) <= width]
+                for i in places:
+                    chars[i] = BREAK + chars[i] if i in self.opened else " "
+        return chars
 
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        chars = self._holding(width)
         holding = self.copy()
-        holding.plain = self._holding(width)
+        holding.plain = "".join(c[-1] for c in chars)
+        breaks = [i for i, c in enumerate(chars) if len(c) == 2]
+        if breaks:  # Rich breaks lines at spaces only: BREAK is one, taken out again below
+            joined = Text(BREAK).join(holding.divide(breaks))
+            for name in ("justify", "overflow", "no_wrap", "end"):
+                setattr(joined, name, getattr(holding, name))
+            holding = joined
         lines = Text.wrap(holding, console, width, **options)
-        for line in lines:
+        for i, line in enumerate(lines):
             line.plain = line.plain.replace(HELD, " ")
+            if BREAK in line.plain:
+                lines[i] = Text("").join(line.split(BREAK, allow_blank=True))
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        words = self._holding().replace("\n", " ").split(" ")
+        words = "".join(self._holding()).replace("\n", " ").split(" ")
         widest = max(cell_len(line) for line in self.plain.splitlines() or [""])
         return Measurement(max(map(cell_len, words)), widest)
 
@@ -190,8 +230,10 @@ def _name(c: Credit, lang: str) -> tuple[str, str]:
     _ = translator(lang)
     member = c.translated(lang)
     spelling = _(" ({name}, spelling uncertain)") if member.spelling == "uncertain" else ""
-    name, bracket, note = member.name.partition(" (")  # a note goes with the doubts
-    return name, _doubt(bracket + note + spelling.format(name=c.name), c.confidence, lang)
+    head, bracket, note = member.name.partition("(")  # a note goes with the doubts
+    name = head.rstrip()  # the note's space, if the language writes one, goes with it
+    note = head[len(name) :] + bracket + note
+    return name, _doubt(note + spelling.format(name=c.name), c.confidence, lang)
 
 
 def _people(film: Film, role: str, lang: str) -> tuple[str, str] | None:
@@ -286,7 +328,7 @@ def credits(film: Film, lang: str = "en") -> RenderableType:
     dubs = {r.character: r for r in film.cast_for("english")}
     for r in film.cast_for("original"):
         part, dub = r.translated(lang), dubs.get(r.character)
-        note = f" ({part.note})" if part.note else ""
+        note = _(" ({note})").format(note=part.note) if part.note else ""
         dubbed = dub.translated(lang).actor if dub else "-"
         cast.add_row(Text(part.character), Text.assemble(part.actor, (note, DIM)), Text(dubbed))
     return Group(crew, Text(""), cast)
@@ -301,7 +343,8 @@ def curiosities(film: Film, lang: str = "en") -> RenderableType:
     for i, c in enumerate(film.curiosities, 1):
         cited = _doubt("; ".join(names[s] for s in c.sources), c.confidence, lang)
         source = _("Source: {sources}").format(sources=cited)
-        table.add_row(f"{i}.", Text.assemble(c.translated(lang).text, "\n", (source, DIM)))
+        text = Text.assemble(c.translated(lang).text, "\n", (source, DIM))
+        table.add_row(f"{i}.", Kept.glued(text, lang))
         table.add_row("", "")
     return Group(title(film, lang), Text(""), table)
 
@@ -406,6 +449,17 @@ def validation(
     )
 
 
+def _unrepeated(start: str, end: str) -> str:
+    """`end` without the words it begins with that `start` has already said: a range's end in a
+    language that writes the year first (2026년 1월 2일부터 16일까지), whole in one that
+    writes it last."""
+    words, before = end.split(), start.split()  # at spaces, kept (no-break) ones too
+    same = 0
+    while same < len(words) - 1 and same < len(before) and words[same] == before[same]:
+        same += 1
+    return " ".join(words[same:])
+
+
 def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
     """The distance and delay now, what a message sent now means on both planets, the cycle's
     events and the clock on Mars. Lines break between values, never inside one (`kept`)."""
@@ -453,11 +507,11 @@ def signal(sig: Signal, zone: Zone, lang: str = "en") -> RenderableType:
     window, days = sig.blackout, round(sig.blackout.days)
     if window.start <= sig.at:
         dark = _("contact blocked now, until {end} ({days} days in all)")
+        end = day(window.end)
     else:
         dark = _("contact blocked from {start} to {end}, {days} days")
-    grid.add_row(
-        _("Blackout"), Kept.of(dark.format(start=day(window.start), end=day(window.end), days=days))
-    )
+        end = kept(_unrepeated(day(window.start), day(window.end)))
+    grid.add_row(_("Blackout"), Kept.of(dark.format(start=day(window.start), end=end, days=days)))
     # The day of the cycle counts from 1, the day of the conjunction; cycle_day, whole days.
     cycle = _("day {day} of about 780 since the conjunction of {since}")
     since = day(sig.previous_conjunction.at)

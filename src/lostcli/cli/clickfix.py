@@ -238,6 +238,7 @@ def message(error: Any, takes_value: bool) -> Message | str:
             return Message("Option {name} requires an argument.", name=quoted(option))
         return Message("Option {name} does not take a value.", name=quoted(option))
     if hasattr(error, "param_type") and param is not None and param.param_type_name == "argument":
-        hint = param.get_error_hint(getattr(error, "ctx", None))
-        return Message("Missing argument {name}.", name=hint)
+        # its name as the usage line shows it (검사할 경로), not Click's English one
+        hint = metavar(locale(error.ctx), param.metavar or param.name.upper())
+        return Message("Missing argument {name}.", name=quoted(hint))
     return str(error.format_message())

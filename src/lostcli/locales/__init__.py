@@ -163,49 +163,96 @@ class Locale:
 
     def glue(self, text: str) -> str:
         """`text` with a no-break space (NBSP) at each space a line must not break at: inside a
-        quantity and before its unit (`13분 45초`, `3일 후`, `1억 140만 km`, `3 days ago`), and
-        after a half of the day (`오후 4시`). Punctuation and particles need no such space: they
-        follow their word without one (`(UTC+09:00):`, `config.toml에서도`)."""
+        quantity and before its unit (`13분 45초`, `3일 후`, `1억 140만 km`, `3 days ago`), in a
+        date (`30 May 2025`) and a standard's name (`ISO 8601`), after a half of the day (`오후
+        4시`) and after an icon (`✦ 3일`); and between a date and its time (`30 May 2025 4pm`,
+        `30일 오후 4시`), which a run wider than a line gives up first (`breaks`). Punctuation
+        and particles need no such space: they follow their word without one (`(UTC+09:00):`,
+        `config.toml에서도`)."""
         words = text.split(" ")
-        glued = [words[0]]
-        for before, word in itertools.pairwise(words):
-            glued += [NBSP if self._held(before, word) else " ", word]
-        return "".join(glued)
+        spaces = (NBSP if hold else " " for hold in self._holds(words))
+        return "".join(itertools.chain(*zip(words, spaces, strict=False))) + words[-1]
 
-    def _held(self, before: str, word: str) -> bool:
+    def _holds(self, words: list[str]) -> list[int]:
+        """How firmly each space between `words` holds them: 0, JOINED or GLUED (`glue`)."""
+        holds, unit = [], False
+        for before, word in itertools.pairwise(words):
+            hold = self._held(before, word, unit)
+            unit = hold > 0 and not word[:1].isdigit()  # `word` follows a number: `30 May`
+            holds.append(hold)
+        return holds
+
+    def _held(self, before: str, word: str, unit: bool) -> int:
+        """How firmly `word` stays beside `before` (`_holds`); `unit`: `before` is held to a
+        number before it (`30 May`, `3 days`), which a number or `ago` may follow."""
         if not before or not word or before[-1] in ",;:.)]}":  # the quantity ended before
-            return False
+            return 0
+        if len(before) == 1 and not before.isascii():
+            import unicodedata  # only wrapping asks
+
+            return GLUED * (unicodedata.category(before) == "So")  # an icon: `✦ 543일 전`
         before = before.rpartition("(")[2].lstrip("[+-")  # `시각(오후 4시`
         # a quantity: digits, and a unit of two letters at most (`3일`, `3d`, not `30일까지`)
-        number = before[:1].isdigit() and len(before.lstrip("0123456789.,:")) <= 2
+        tail = before.lstrip("0123456789.,:") if before[:1].isdigit() else "?" * 3
         core = word.rstrip(",;:.)]}")
         if word[0].isdigit():
-            return number or before in self.halves or before in BEFORE_NUMBER
-        short = core.isascii() and core.isalpha() and (core.isupper() or len(core) <= 4)
-        return number and (short or core in self.span_units or core in AFTER_NUMBER)
+            if not tail:  # a bare number: a date's year, and its time (`2025 4pm`)
+                return JOINED
+            acronym = before.isascii() and before.isalpha() and before.isupper() and core.isdigit()
+            month = unit and before[:1].isupper()  # `30 May 2025`, not `2028 to 29`
+            within = len(tail) <= 2 or month or acronym  # `2억 2,250만`, `ISO 8601`
+            return GLUED * (within or before in self.halves or before in BEFORE_NUMBER)
+        if len(tail) > 2:
+            return GLUED * (unit and core in AFTER_NUMBER)  # `3 days ago`
+        if core in self.halves or core in BEFORE_NUMBER:
+            return JOINED  # a date's time: `30일 오후 4시`
+        latin = core.rstrip("".join(c for c in core if not c.isascii()))  # `km로`: its particle
+        short = latin.isalpha() and (latin.isupper() or len(latin) <= 4)
+        units = (*self.span_units, *AFTER_NUMBER, *self.months)  # `5 January 2026`
+        return GLUED * (short or core in units)
+
+    def breaks(self, text: str) -> dict[int, int]:
+        """Where a line of `text` may break, by offset, each with how firmly it holds: a run
+        wider than a line gives up its FREE places, then its BRACKETED ones, and so on.
+        FREE: a space. BRACKETED: a space inside brackets, which hold their run (with the word
+        they are attached to and the punctuation after them) on one line where it fits.
+        JOINED, GLUED: a space `glue` holds, or a no-break space in `text`. OPENED: before an
+        opening bracket attached to a word (`파일($XDG_CONFIG_HOME/…`), where such a word wider
+        than a line breaks, no space shown, rather than inside a name in the brackets."""
+        found, at = {}, -1
+        words = text.split(" ")
+        for word, hold in zip(words, self._holds(words), strict=False):
+            at += len(word) + 1
+            found[at] = hold or FREE
+        found.update((i, GLUED) for i, c in enumerate(text) if c == NBSP)
+        opened: list[int] = []
+        for i, c in enumerate(text):
+            if c in BRACKETS:
+                opened.append(i)
+            elif opened and BRACKETS[text[opened[-1]]] == c:
+                at = opened.pop()
+                found.update((j, BRACKETED) for j in range(at, i) if found.get(j) == FREE)
+                if at and text[at - 1] not in " " + NBSP:
+                    found[at] = OPENED
+        return found
 
     def wrap(self, text: str, width: int, first: str = "", rest: str = "") -> list[str]:
         """The words of `text` in lines of at most `width` cells, after `first` on the first
-        line and `rest` on the others. Lines break only between words, never inside a name such
-        as `Asia/Seoul` or `$LOSTCLI_TZ`, nor where `glue` or the text itself holds a no-break
-        space (a command to copy); a held run wider than a line breaks at its spaces, and only
-        a word wider than a whole line is cut."""
+        line and `rest` on the others. Lines break only where `breaks` allows, never inside a
+        name such as `Asia/Seoul` or `$LOSTCLI_TZ`, nor where the text holds a no-break space
+        (a command to copy); only a word wider than a whole line is cut (`_head`)."""
         for space in "\t\r\n":
             text = text.replace(space, " ")
-        room = width - self.width(rest)
-        words: list[str] = []
-        for run in self.glue(" ".join(w for w in text.split(" ") if w)).split(" "):
-            whole = self.width(run) <= room or NBSP not in run
-            words += [run.replace(NBSP, " ")] if whole else run.split(NBSP)
+        text = " ".join(w for w in text.split(" ") if w)
         lines: list[str] = []
         line, used, empty = first, self.width(first), True
-        for word in words:
-            size = self.width(word)
-            if not empty and used + 1 + size > width:
+        for word, spaced in self._runs(text, width - self.width(rest)):
+            size, gap = self.width(word), int(spaced)
+            if not empty and used + gap + size > width:
                 lines.append(line)
                 line, used, empty = rest, self.width(rest), True
             if not empty:
-                line, used = line + " ", used + 1
+                line, used = line + " " * gap, used + gap
             while used + size > width and len(word) > 1:
                 head = self._head(word, width - used)
                 lines.append(line + head)
@@ -215,6 +262,35 @@ class Locale:
             line, used, empty = line + word, used + size, False
         return [*lines, line] if not empty else lines
 
+    def _runs(self, text: str, room: int) -> list[tuple[str, bool]]:
+        """The runs of `text` that stay whole on a line of `room` cells, each with whether a
+        space comes before it: split at its FREE places, and a run wider than `room` at its
+        weakest places (`breaks`), again and again, as long as it has any; but one whose
+        brackets would fit on a line with what follows them, before its opening bracket."""
+        breaks = self.breaks(text)
+        runs: list[tuple[int, int]] = []
+
+        def split(start: int, end: int) -> None:
+            inside = sorted(i for i in breaks if start < i < end)
+            least = min((breaks[i] for i in inside), default=None)
+            if least is None or (least > FREE and self.width(text[start:end]) <= room):
+                runs.append((start, end))
+                return
+            opening = next((i for i in inside if breaks[i] == OPENED), end)
+            if least == BRACKETED and opening < end and self.width(text[opening:end]) <= room:
+                split(start, opening)  # the brackets fit on a line, but not with their word
+                runs.append((opening, end))
+                return
+            for i in (i for i in inside if breaks[i] == least):
+                split(start, i)
+                start = i + (text[i] in " " + NBSP)
+            split(start, end)
+
+        split(0, len(text))
+        return [
+            (text[s:e].replace(NBSP, " "), s > 0 and text[s - 1] in " " + NBSP) for s, e in runs
+        ]
+
     def _head(self, word: str, room: int) -> str:
         """The longest start of `word` within `room` cells, and at least one character: one
         that ends after a `/` where the line stays half full, so that a path or a name stays
@@ -223,7 +299,7 @@ class Locale:
         end = 1
         while end < len(word) and self.width(word[: end + 1]) <= room:
             end += 1
-        for at in range(end, end // 2, -1):
+        for at in range(end, 1, -1):
             if word[at - 1] == "/":
                 return word[:at]
         while end > 1 and not self._may_start(word[end - 1], word[end]):
@@ -241,6 +317,10 @@ class Locale:
 CLOSING = ",.;:!?)]}>」』》〉'\"\u2019\u201d"
 # A no-break space: where a line must not break (Locale.glue), shown as a space.
 NBSP = "\xa0"
+# How firmly a place in a text holds a line together (Locale.breaks), weakest first.
+FREE, BRACKETED, JOINED, GLUED, OPENED = range(5)
+# Opening brackets and their closing ones.
+BRACKETS = {"(": ")", "[": "]", "{": "}", "〈": "〉", "《": "》", "「": "」", "『": "』"}
 # Words that stay beside a number whatever the language (help gives examples in both, a record's
 # Korean shows in an English run), besides each language's units, its halves of the day and
 # short Latin words (`3 days`, `140만 km`, `9:13 KST`): `3일 후`, `17일 동안`, `오후 4시`.

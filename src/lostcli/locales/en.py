@@ -18,6 +18,7 @@ COMPACT = {
     "second": "{s}s",
     "ago": "{d}d ago",
     "now": "out now",
+    "upcoming": "upcoming", "released": "released",  # {status}
 }  # fmt: skip
 DURATIONS = {
     "hours": "{h} h {m:02d} min", "hour": "{h} h 00 min",

@@ -96,6 +96,7 @@ COMPACT = {
     "second": "{s}초",
     "ago": "{d}일 전",
     "now": "공개 중",
+    "upcoming": "공개 전", "released": "공개 후",  # {status}
 }  # fmt: skip
 DURATIONS = {
     "hours": "{h}시간 {m}분", "hour": "{h}시간", "minutes": "{m}분 {s}초", "minute": "{m}분",

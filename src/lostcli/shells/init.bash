@@ -17,7 +17,7 @@ fi
 # the compact forms, named by their largest unit: plural with the next unit, singular without
 __NS__days=__DAYS__ __NS__day=__DAY__ __NS__hours=__HOURS__ __NS__hour=__HOUR__
 __NS__minutes=__MINUTES__ __NS__minute=__MINUTE__ __NS__second=__SECOND__
-__NS__ago=__AGO__ __NS__now=__NOW__
+__NS__ago=__AGO__ __NS__now=__NOW__ __NS__upcoming=__UPCOMING__ __NS__released=__RELEASED__
 export LOSTCLI_SEGMENT=
 
 __NS__segment() {
@@ -31,7 +31,7 @@ __NS__segment() {
     fi
     s=$((__NS__release - now))
     if ((s > 0)); then
-        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
+        state=$__NS__upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
         if ((d > 0)); then unit=day a=$d b=$h
         elif ((h > 0)); then unit=hour a=$h b=$m
         elif ((m > 0)); then unit=minute a=$m b=$sec
@@ -43,7 +43,7 @@ __NS__segment() {
             form=__NS__$unit && printf -v rel "${!form}" "$a"
         fi
     else
-        state=released d=$((-s / 86400))
+        state=$__NS__released d=$((-s / 86400))
         if ((d > 0)); then printf -v rel "$__NS__ago" "$d"; else rel=$__NS__now; fi
     fi
     seg=$__NS__format  # the title last: one in braces is not a placeholder

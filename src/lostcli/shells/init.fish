@@ -14,6 +14,7 @@ set -g __NS__color __COLOR__
 set -g __NS__days __DAYS__; set -g __NS__day __DAY__; set -g __NS__hours __HOURS__
 set -g __NS__hour __HOUR__; set -g __NS__minutes __MINUTES__; set -g __NS__minute __MINUTE__
 set -g __NS__second __SECOND__; set -g __NS__ago __AGO__; set -g __NS__now __NOW__
+set -g __NS__upcoming __UPCOMING__; set -g __NS__released __RELEASED__
 
 function __NS__segment --on-event fish_prompt
     set -l last_status $status
@@ -24,7 +25,7 @@ function __NS__segment --on-event fish_prompt
         set -l s (math "$__NS__release - $now")
         set -l d; set -l rel; set -l state
         if test $s -gt 0
-            set state upcoming
+            set state $__NS__upcoming
             set d (math "floor($s / 86400)")
             set -l h (math "floor($s % 86400 / 3600)")
             set -l m (math "floor($s % 3600 / 60)")
@@ -44,7 +45,7 @@ function __NS__segment --on-event fish_prompt
                 set rel (printf $$form $a)
             end
         else
-            set state released
+            set state $__NS__released
             set d (math "floor((0 - $s) / 86400)")  # never -0
             if test $d -gt 0; set rel (printf $__NS__ago $d); else; set rel $__NS__now; end
         end

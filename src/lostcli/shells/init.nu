@@ -15,7 +15,8 @@ const __NS__color = (__COLOR__ == 1)
 # the compact forms, named by their largest unit: plural with the next unit, singular without
 const __NS__forms = {
     days: __DAYS__, day: __DAY__, hours: __HOURS__, hour: __HOUR__, minutes: __MINUTES__,
-    minute: __MINUTE__, second: __SECOND__, ago: __AGO__, now: __NOW__
+    minute: __MINUTE__, second: __SECOND__, ago: __AGO__, now: __NOW__,
+    upcoming: __UPCOMING__, released: __RELEASED__
 }
 
 def --env __NS__segment [] {
@@ -52,7 +53,7 @@ def --env __NS__segment [] {
         $__NS__format
         | str replace --all "{rel}" $rel
         | str replace --all "{days}" ($d | into string)
-        | str replace --all "{status}" (if $s > 0 { "upcoming" } else { "released" })
+        | str replace --all "{status}" (if $s > 0 { $__NS__forms.upcoming } else { $__NS__forms.released })
         | str replace --all "{icon}" $__NS__icon
         | str replace --all "{title}" $__NS__title
     )

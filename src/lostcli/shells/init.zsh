@@ -21,7 +21,7 @@ typeset -g __NS__text=
 # the compact forms, named by their largest unit: plural with the next unit, singular without
 typeset -g __NS__days=__DAYS__ __NS__day=__DAY__ __NS__hours=__HOURS__ __NS__hour=__HOUR__
 typeset -g __NS__minutes=__MINUTES__ __NS__minute=__MINUTE__ __NS__second=__SECOND__
-typeset -g __NS__ago=__AGO__ __NS__now=__NOW__
+typeset -g __NS__ago=__AGO__ __NS__now=__NOW__ __NS__upcoming=__UPCOMING__ __NS__released=__RELEASED__
 export LOSTCLI_SEGMENT=
 
 __NS__segment() {
@@ -34,7 +34,7 @@ __NS__segment() {
     [[ ${now#-} == [0-9]* && ${now#-} != *[^0-9]* && ${#now} -le 16 ]] || now=$EPOCHSECONDS
     s=$((__NS__release - now))
     if ((s > 0)); then
-        state=upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
+        state=$__NS__upcoming d=$((s / 86400)) h=$((s % 86400 / 3600)) m=$((s % 3600 / 60)) sec=$((s % 60))
         if ((d > 0)); then unit=day a=$d b=$h
         elif ((h > 0)); then unit=hour a=$h b=$m
         elif ((m > 0)); then unit=minute a=$m b=$sec
@@ -46,7 +46,7 @@ __NS__segment() {
             form=__NS__$unit && printf -v rel ${(P)form} $a
         fi
     else
-        state=released d=$((-s / 86400))
+        state=$__NS__released d=$((-s / 86400))
         if ((d > 0)); then printf -v rel $__NS__ago $d; else rel=$__NS__now; fi
     fi
     seg=$__NS__format  # the title last: one in braces is not a placeholder
