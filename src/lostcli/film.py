@@ -14,8 +14,7 @@ offset, the citations). `schema()` gives the same declaration as JSON Schema, fo
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Self, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -35,6 +34,9 @@ from lostcli.records import (
     unknown_key,  # a language is a key of `translations`
     unreadable,
 )
+
+if TYPE_CHECKING:  # a run names its record by a string (settings.BUNDLED): pathlib costs 5 ms
+    from pathlib import Path
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1 << 20
@@ -310,27 +312,28 @@ def schema() -> dict[str, Any]:
     }
 
 
-def bundled_path() -> Path:
+def bundled_path() -> "Path":
     # Beside this module, in the wheel as in the source tree; importlib.resources would find the
     # same file at the cost of three imports (a zip reader among them) on every command.
+    from pathlib import Path
+
     return Path(__file__).parent / "data" / "film.toml"
 
 
-def load(path: Path | None = None, cache_dir: str | None = None) -> Film:
+def load(path: "Path | str | None" = None, cache_dir: str | None = None) -> Film:
     """Read, parse and validate a record; the bundled one when no path is given.
 
     With a cache folder, a record that passed is kept there in msgspec's binary form, keyed
     by lostcli's version and the file's path and state (files.record_key): decoding it
     (which checks every type again) takes a tenth of parsing and validating the TOML, and
     start-up is a feature. An entry that cannot be read or decoded is simply rebuilt."""
-    path = path or bundled_path()
+    name = str(bundled_path() if path is None else path)
     return through_cache(
-        cache_dir, "record", str(path), Film, MAX_FILE_BYTES * 4,
-        lambda: parse(read_text(path), str(path)),
-    )  # fmt: skip
+        cache_dir, "record", name, Film, MAX_FILE_BYTES * 4, lambda: parse(read_text(name), name)
+    )
 
 
-def read_text(path: Path) -> str:
+def read_text(path: "Path | str") -> str:
     name = str(path)
     try:
         raw = read_regular(name, MAX_FILE_BYTES)

@@ -55,6 +55,11 @@ def _runs(chars: list[str]) -> Iterator[tuple[int, int]]:
     yield start, len(chars)
 
 
+def _widest(text: str) -> int:
+    """The cells of the widest run of `text` between its spaces and new lines."""
+    return max(map(cell_len, text.replace("\n", " ").split(" ")))
+
+
 def kept(text: str, *breaks: str) -> str:
     """`text` whole on a line of `Kept` text: a value and its unit (`9 min 54 s`, `12 Mar 2028`),
     a legend's item; but for a break before each of `breaks` (a stamp's time after its date)."""
@@ -119,15 +124,22 @@ class Kept(Text):
         inside them, then at the spaces the language does not hold, then at any, and last
         before a bracket in a word wider than a line. Without a width, brackets hold nothing
         (the narrowest the text can be)."""
-        unheld = self.bracketed if width is None else frozenset()
-        chars = [HELD if i in self.held - unheld else c for i, c in enumerate(self.plain)]
-        if width is None:
-            return chars
+        chars = list(self.plain)
+        for i in self.held - self.bracketed if width is None else self.held:
+            if i < len(chars):
+                chars[i] = HELD
+        if width is None or (BREAK not in self.plain and _widest("".join(chars)) <= width):
+            return chars  # every run fits: no stage below releases a place
         stages = (self.opened, self.bracketed, self.held - self.bound, self.held, self.opened)
         for stage, release in enumerate(stages):
-            for start, end in _runs(chars):
-                if cell_len("".join(chars[start:end]).replace(BREAK, "")) <= width:
-                    continue
+            wide = [
+                (start, end)
+                for start, end in _runs(chars)
+                if cell_len("".join(chars[start:end]).replace(BREAK, "")) > width
+            ]
+            if not wide:  # a stage releases places in a run too wide only: none is left
+                break
+            for start, end in wide:
                 places = sorted(release.intersection(range(start + 1, end)))
                 if stage == 0:  # the brackets fit on a line, but not with their word
                     places = [i for i in places[:1] if cell_len("".join(chars[i:end])) <= width]
@@ -137,9 +149,9 @@ class Kept(Text):
 
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
         chars = self._holding(width)
-        holding = self.copy()
-        holding.plain = "".join(c[-1] for c in chars)
-        breaks = [i for i, c in enumerate(chars) if len(c) == 2]
+        holding, plain = self.copy(), "".join(chars)
+        breaks = [i for i, c in enumerate(chars) if len(c) == 2] if len(plain) > len(chars) else []
+        holding.plain = "".join(c[-1] for c in chars) if breaks else plain
         if breaks:  # Rich breaks lines at spaces only: BREAK is one, taken out again below
             joined = Text(BREAK).join(holding.divide(breaks))
             for name in ("justify", "overflow", "no_wrap", "end"):
@@ -153,9 +165,8 @@ class Kept(Text):
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        words = "".join(self._holding()).replace("\n", " ").split(" ")
         widest = max(cell_len(line) for line in self.plain.splitlines() or [""])
-        return Measurement(max(map(cell_len, words)), widest)
+        return Measurement(_widest("".join(self._holding())), widest)
 
 
 class _Grid(Table):
@@ -343,9 +354,10 @@ def curiosities(film: Film, lang: str = "en") -> RenderableType:
     for i, c in enumerate(film.curiosities, 1):
         cited = _doubt("; ".join(names[s] for s in c.sources), c.confidence, lang)
         source = _("Source: {sources}").format(sources=cited)
-        text = Text.assemble(c.translated(lang).text, "\n", (source, DIM))
+        # the blank line after each in the text: a blank row of its own doubled the rows that
+        # Rich measures and renders (a sixth of the command's run)
+        text = Text.assemble(c.translated(lang).text, "\n", (source, DIM), "\n")
         table.add_row(f"{i}.", Kept.glued(text, lang))
-        table.add_row("", "")
     return Group(title(film, lang), Text(""), table)
 
 

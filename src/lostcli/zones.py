@@ -22,8 +22,7 @@ import re
 import struct
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from lostcli import locales
@@ -33,11 +32,18 @@ from lostcli.formatting import offset
 from lostcli.locales._catalog import PACKAGE
 from lostcli.text import quoted
 
-_OFFSET = re.compile(r"(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+if TYPE_CHECKING:
+    from os import PathLike
+
+    File = str | PathLike[str]
+
+# Patterns are compiled where first used (re caches them): most runs read neither.
+_OFFSET = r"(?i)(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"
 _UTC_NAMES = {"utc", "z", "zulu", "etc/utc", "universal", "etc/universal", "uct", "etc/uct"}
 _GMT_NAMES = {"gmt", "etc/gmt", "greenwich", "etc/greenwich", "gmt0", "gmt+0", "gmt-0"}
-SYSTEM_LOCALTIME = Path("/etc/localtime")
-SYSTEM_TIMEZONE = Path("/etc/timezone")
+# Paths here are strings, read with os: pathlib costs a command 5 ms of imports.
+SYSTEM_LOCALTIME = "/etc/localtime"
+SYSTEM_TIMEZONE = "/etc/timezone"
 MAX_TZIF_BYTES = 1 << 20  # the largest zone file in tzdata is under 4 KiB
 _TZIF_HEADER = struct.Struct(">4s16x6L")  # magic, version, then six counts (RFC 8536)
 
@@ -68,7 +74,7 @@ ZONE_ABBREVIATIONS = ("EST", "MST", "HST", "CET", "EET", "WET", "MET")
 # or countries, never a city of that name.
 _ALIAS_REGIONS = ("US", "Canada", "Brazil", "Mexico", "Chile", "Australia")
 # A POSIX TZ of UTC or GMT with an offset, whose sign reads backwards (`UTC-9` is UTC+09:00).
-_POSIX_UTC = re.compile(r"<?(?:UTC|GMT)>?[+-]?\d{1,2}(?::\d{2}){0,2}", re.IGNORECASE)
+_POSIX_UTC = r"(?i)<?(?:UTC|GMT)>?[+-]?\d{1,2}(?::\d{2}){0,2}"
 
 
 class Zone(NamedTuple):
@@ -96,7 +102,7 @@ def parse(spec: str) -> Zone:
         return UTC
     if lower in _GMT_NAMES:
         return GMT
-    if m := _OFFSET.fullmatch(text):
+    if m := re.fullmatch(_OFFSET, text):
         return _fixed(spec, m)
     if lower.startswith(("right/", "posix/")):
         _leap_seconds(spec, lower)
@@ -136,7 +142,7 @@ def note(zone: Zone, tz_variable: bool = False) -> Message | None:
 def _backwards(zone: Zone) -> Message | None:
     """The note on a TZ of UTC or GMT and an offset, which reads as the reverse of what it seems."""
     delta = datetime(2025, 1, 1, tzinfo=zone.tzinfo).utcoffset() or timedelta(0)
-    if not (_POSIX_UTC.fullmatch(zone.name) and delta):
+    if not (re.fullmatch(_POSIX_UTC, zone.name) and delta):
         return None
     utc = offset(delta)
     hours, rest = divmod(int(delta.total_seconds()), 3600)
@@ -152,14 +158,16 @@ def _backwards(zone: Zone) -> Message | None:
 
 
 def from_tz_variable(
-    value: str, localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM_TIMEZONE
+    value: str, localtime: File = SYSTEM_LOCALTIME, timezone_file: File = SYSTEM_TIMEZONE
 ) -> Zone:
     """The zone the C library makes of a TZ value (see tzset(3)). An empty TZ is UTC."""
     name = value[1:] if value.startswith(":") else value
     if not name:
         return UTC
-    if Path(name).is_absolute():
-        if Path(name) == localtime:
+    if name.startswith("/"):
+        from pathlib import Path  # the same file however spelled (`//etc/./localtime`)
+
+        if Path(name) == Path(localtime):
             return system_zone(localtime, timezone_file)
         return _tzif(name)
     if name.startswith(("right/", "posix/")):
@@ -172,13 +180,13 @@ def from_tz_variable(
     raise ZoneError("not a time zone")
 
 
-def system_zone(localtime: Path = SYSTEM_LOCALTIME, timezone_file: Path = SYSTEM_TIMEZONE) -> Zone:
+def system_zone(localtime: File = SYSTEM_LOCALTIME, timezone_file: File = SYSTEM_TIMEZONE) -> Zone:
     """The zone /etc/localtime links to, else /etc/timezone names, else the file itself."""
     candidates = []
     with contextlib.suppress(OSError):
-        candidates.append(_after_zoneinfo(str(localtime.readlink())))
+        candidates.append(_after_zoneinfo(os.readlink(localtime)))  # noqa: PTH115
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        candidates.append(timezone_file.read_text(encoding="utf-8").strip())
+        candidates.append(_read(timezone_file).strip())
     for name in candidates:
         if zone := _iana(name):
             return zone
@@ -256,9 +264,16 @@ def _leap_seconds(spec: str, name: str) -> None:
         )
 
 
+_NAME = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+-")
+
+
 def _iana(name: str) -> Zone | None:
     # Only names that are really in the database: ZoneInfo also accepts file paths of its own.
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*", name):
+    # Parts of _NAME between slashes, the first starting with a letter: as a pattern, compiling
+    # it would cost each run 0.4 ms.
+    head = name[:1]
+    parts = name.split("/")
+    if not (head.isascii() and head.isalpha() and all(p and _NAME.issuperset(p) for p in parts)):
         return None
     try:
         return Zone(current(name), ZoneInfo(name))
@@ -322,9 +337,12 @@ def _tzif_whole(data: bytes) -> bool:
 
 
 def _after_zoneinfo(path: str) -> str:
-    """`/usr/share/zoneinfo/Asia/Seoul` -> `Asia/Seoul`."""
-    _, sep, rest = path.rpartition("zoneinfo/")
-    return rest if sep else path
+    """`/usr/share/zoneinfo/Asia/Seoul` -> `Asia/Seoul`; empty and `.` parts left out first, as
+    pathlib leaves them out (a link to `../usr/share/zoneinfo//Asia/./Seoul`)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    spelled = "/" * path.startswith("/") + "/".join(parts)
+    _, sep, rest = spelled.rpartition("zoneinfo/")
+    return rest if sep else spelled
 
 
 def _abbreviation(spec: str, upper: str) -> str | None:
@@ -417,7 +435,7 @@ def places() -> Places:
     found = Places({}, {})
     for code in locales.codes():
         table = locales.get(code).places
-        for name, key in _table(PACKAGE / table) if table else ():
+        for name, key in _table(os.path.join(PACKAGE, table)) if table else ():  # noqa: PTH118
             (found.cities if "/" in key else found.countries)[_fold(name)] = key
     return found
 
@@ -434,7 +452,7 @@ def place_name(zone: str, locale: locales.Locale) -> str | None:
 @cache
 def _first_names(table: str) -> dict[str, str]:
     names: dict[str, str] = {}
-    for name, key in _table(PACKAGE / table):
+    for name, key in _table(os.path.join(PACKAGE, table)):  # noqa: PTH118
         names.setdefault(key, name)
     return names
 
@@ -449,7 +467,7 @@ def _links() -> dict[str, str]:
     """Old Area/Place names, each with the zone its link in tzdata leads to."""
     folder = _tables()
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        text = (folder / "tzdata.zi").read_text(encoding="utf-8") if folder else ""
+        text = _read(os.path.join(folder, "tzdata.zi")) if folder else ""  # noqa: PTH118
         # `L TARGET LINK-NAME` lines; a split, as a regular expression takes ten times as long
         pairs = (piece.partition("\n")[0].split() for piece in text.split("\nL ")[1:])
         return {link: target for target, link in pairs if "/" in link}
@@ -461,7 +479,8 @@ def _listed() -> set[str]:
     """The names of zone.tab: each a country's zone, though its data may be another's where
     tzdata is built without its `backzone` (Europe/Oslo links to Berlin's), and named so."""
     folder = _tables()
-    return {line[2] for line in _table(folder / "zone.tab") if len(line) > 2} if folder else set()
+    zone_tab = os.path.join(folder, "zone.tab") if folder else None  # noqa: PTH118
+    return {line[2] for line in _table(zone_tab) if len(line) > 2} if zone_tab else set()
 
 
 @cache
@@ -486,10 +505,10 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
     if folder is None:
         return {}
     names: dict[str, str] = {}
-    for line in _table(folder / "iso3166.tab"):
+    for line in _table(os.path.join(folder, "iso3166.tab")):  # noqa: PTH118
         names[line[0]] = line[1]
     zones: dict[str, list[str]] = {}
-    for line in _table(folder / "zone1970.tab"):
+    for line in _table(os.path.join(folder, "zone1970.tab")):  # noqa: PTH118
         for code in line[0].split(","):
             zones.setdefault(code, []).append(line[2])
     spellings: dict[str, set[str]] = {}
@@ -511,23 +530,28 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 @cache
-def _tables() -> Path | None:
+def _tables() -> str | None:
     """The folder of tzdata's tables: the system's first, then the tzdata package's, the order
     in which zoneinfo looks for zones."""
-    from importlib.util import find_spec
-
-    for folder in map(Path, TZPATH):
-        if (folder / "zone1970.tab").is_file():
+    for folder in TZPATH:
+        if os.path.isfile(os.path.join(folder, "zone1970.tab")):  # noqa: PTH113, PTH118
             return folder
+    from importlib.util import find_spec  # half a millisecond: only without the system's tables
+
     package = find_spec("tzdata.zoneinfo")
     if package and package.submodule_search_locations:
-        folder = Path(package.submodule_search_locations[0])
-        return folder if (folder / "zone1970.tab").is_file() else None
+        folder = package.submodule_search_locations[0]
+        return folder if os.path.isfile(os.path.join(folder, "zone1970.tab")) else None  # noqa: PTH113, PTH118
     return None
 
 
-def _table(path: Path) -> list[list[str]]:
+def _read(path: File) -> str:
+    with open(path, encoding="utf-8") as file:  # noqa: PTH123
+        return file.read()
+
+
+def _table(path: str) -> list[list[str]]:
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _read(path).splitlines()
         return [line.split("\t") for line in lines if line and not line.startswith("#")]
     return []
