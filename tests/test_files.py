@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lostcli import context, files, settings
+from lostcli import context, errors, files, settings
 from tests.conftest import BUNDLED, LATER, run, script
 
 TIMEOUT = 30  # a FIFO that is opened for reading would hang the process: it must not be
@@ -83,7 +83,7 @@ def test_read_regular_reads_no_more_than_asked(tmp_path: Path) -> None:
     assert files.read_regular(str(big), 100) == b"x" * 101
     with pytest.raises(IsADirectoryError):
         files.read_regular(str(tmp_path), 100)
-    with pytest.raises(files.NotRegularFile):
+    with pytest.raises(errors.NotRegularFile):
         files.read_regular("/dev/zero", 100)
 
 

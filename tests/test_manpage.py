@@ -26,7 +26,7 @@ def test_the_committed_pages_are_current(name: str) -> None:
 def test_the_page_has_every_command_and_option() -> None:
     from typer.main import get_command
 
-    from lostcli.cli import app
+    from lostcli.cli.app import app
 
     page = manpage.pages()["man1/lostcli.1"]
     group = get_command(app)

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lostcli import prompt
+from lostcli.formatting import relative
 from lostcli.settings import BUNDLED, Settings
 from tests.conftest import environment, run, run_process, script
 
@@ -42,7 +43,7 @@ HOSTILE = 'it\'s {icon} "{rel}" & $HOME \\ `x` {days}/{status} {title} {no pe} {
     ],
 )
 def test_relative(delta: int, text: tuple[str, int, str]) -> None:
-    assert prompt.relative(delta) == text
+    assert relative(delta) == text
 
 
 def test_segment_placeholders() -> None:
@@ -227,6 +228,35 @@ def test_prompt_imports_no_heavy_module(tmp_path: Path) -> None:
         assert heavy not in imported
 
 
+# lostcli's modules that a prompt that works imports (each costs about a tenth of a
+# millisecond, and the prompt's whole budget is three): English is the base Locale, with no
+# module of its own; errors.py is imported where a prompt fails (the failures are tested in
+# process), formatting.py by the commands, itertools by line breaking.
+PATH = {"lostcli", "lostcli.entry", "lostcli.context", "lostcli.text", "lostcli.files",
+        "lostcli.locales", "lostcli.settings", "lostcli.prompt"}  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "language"), [((), set()), (("--lang", "ko"), {"lostcli.locales.ko"})]
+)
+def test_a_prompt_imports_only_its_path(
+    args: tuple[str, ...], language: set[str], config: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    path, folders = config
+    path.write_text('tz = "Asia/Seoul"\n[prompt]\nformat = "{icon} {rel} {status}"\n')
+    env = {**os.environ, **folders, "XDG_CACHE_HOME": str(tmp_path / "cache"), "LANG": "C"}
+    for _ in range(2):  # the second run is the usual one, with a warm cache
+        p = subprocess.run(
+            [sys.executable, "-X", "importtime", *script()[-1:], "prompt", *args],
+            env=env, capture_output=True, text=True, timeout=60, check=True,
+        )  # fmt: skip
+    imported = {line.rsplit("|", 1)[-1].strip() for line in p.stderr.splitlines() if "|" in line}
+    assert {name for name in imported if name.startswith("lostcli")} == PATH | language
+    assert "itertools" not in imported
+    assert p.stdout.endswith(("upcoming\n", "released\n", "공개 전\n", "공개 후\n"))
+
+
 def test_init_through_the_full_cli_is_listed_in_help() -> None:
     r = run("--help")
     assert "prompt" in r.out and "init" in r.out
@@ -248,7 +278,7 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
     assert data["seconds"] == RELEASE - math.floor(instant)
     env, _, _ = environment()
     assert prompt._now({"--now": f"@{instant}"}, env, Settings.build(env)) == math.floor(instant)
-    rel, days, status = prompt.relative(data["seconds"])
+    rel, days, status = relative(data["seconds"])
     shown = run("prompt", "--now", f"@{instant}", "--format", "{rel}|{days}|{status}").out
     assert shown == f"{rel}|{days}|{status}\n"
 
@@ -264,7 +294,7 @@ def test_prompt_and_countdown_agree_to_the_second(instant: float) -> None:
     ],
 )
 def test_the_korean_segment(delta: int, text: str) -> None:
-    assert prompt.relative(delta, "ko")[0] == text
+    assert relative(delta, "ko")[0] == text
     assert run("prompt", "--lang", "ko", "--now", f"@{RELEASE - delta}").out == f"✦ {text}\n"
 
 

@@ -10,7 +10,6 @@ import os
 import sys
 import time
 
-from lostcli.errors import LostcliError, Message, os_reason
 from lostcli.text import ERRORS, codec_name, printable
 
 TYPE_CHECKING = False  # importing typing would cost the prompt a tenth of its time
@@ -18,7 +17,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import BinaryIO
 
+    from lostcli.errors import LostcliError, Message
     from lostcli.locales import Locale
+    from lostcli.streams import TextOut
 
 MAX_COLUMNS = 500  # COLUMNS=1000000 must not make a view write megabytes of padding
 
@@ -46,7 +47,9 @@ class Environment:
         self.stderr_encoding = codec_name(stderr_encoding)
         self.stdout_isatty = stdout_isatty
         self.stderr_isatty = stderr_isatty
-        self.environ = dict(os.environ if environ is None else environ)
+        # The process's own variables, not a copy: copying decodes each of them in Python, a
+        # quarter of the prompt's run, and nothing in a run sets one.
+        self.environ: Mapping[str, str] = os.environ if environ is None else dict(environ)
         self.clock = clock
         self._terminal_size = terminal_size
         self._abandoned = False
@@ -158,6 +161,8 @@ class Environment:
         if self.stdout is None:
             if self._abandoned:  # its failure was reported once
                 return
+            from lostcli.errors import OutputError  # errors.py only when something fails
+
             raise OutputError("cannot write the output: standard output is closed")
         try:
             self.stdout.write(data)
@@ -166,19 +171,30 @@ class Environment:
             self._abandon_stdout()
             if isinstance(e, BrokenPipeError):
                 raise
+            from lostcli.errors import OutputError, os_reason
+
             raise OutputError("cannot write the output: {reason}", reason=os_reason(e)) from None
 
     def error(
-        self, message: str | Message | LostcliError, lang: "Locale | str", usage: str | None = None
+        self,
+        message: "str | Message | LostcliError",
+        lang: "Locale | str",
+        usage: str | None = None,
     ) -> None:
         """`lostcli: error: message` on stderr in the run's language, after the usage line for
         a usage error; never on stdout, even when stderr is closed."""
-        self.report(Message("error: {message}", message=_message(message)), lang, usage)
+        from lostcli.errors import LostcliError, Message
 
-    def warn(self, message: str | Message, lang: "Locale | str") -> None:
+        if isinstance(message, LostcliError):
+            message = message.message
+        self.report(Message("error: {message}", message=message), lang, usage)
+
+    def warn(self, message: "str | Message", lang: "Locale | str") -> None:
+        from lostcli.errors import Message
+
         self.report(Message("warning: {message}", message=message), lang)
 
-    def report(self, line: Message, lang: "Locale | str", usage: str | None = None) -> None:
+    def report(self, line: "Message", lang: "Locale | str", usage: str | None = None) -> None:
         text = (f"{usage}\n" if usage else "") + f"lostcli: {printable(line.text(lang))}\n"
         self.write_stderr(text.encode(self.stderr_encoding, ERRORS))
 
@@ -194,6 +210,8 @@ class Environment:
     def text_streams(self) -> "tuple[TextOut, TextOut]":
         """Text views of stdout and stderr under the same policy, for code that writes to
         `sys.stdout` (Typer's help and errors) or needs a live terminal stream (Rich's Live)."""
+        from lostcli.streams import TextOut  # a class the prompt never makes
+
         out = TextOut(self.write_bytes, self.stdout, self.stdout_encoding, self.stdout_isatty)
         err = TextOut(self.write_stderr, self.stderr, self.stderr_encoding, self.stderr_isatty)
         return out, err
@@ -208,53 +226,3 @@ class Environment:
             pass
         self.stdout = None
         self._abandoned = True
-
-
-class OutputError(LostcliError):
-    """stdout could not take what was written (a full disk, an I/O error)."""
-
-
-class TextOut(io.TextIOBase):
-    """A text stream that encodes under the policy and hands the bytes to one of the
-    environment's writers; closing it leaves the real stream open. It has no `buffer`: Click,
-    given an ASCII stream, would otherwise write UTF-8 to that buffer behind the policy's back.
-    The real descriptor stays reachable: Rich, on a broken pipe, points it at /dev/null itself."""
-
-    def __init__(
-        self, write: "Callable[[bytes], None]", stream: "BinaryIO | None", encoding: str, tty: bool
-    ) -> None:
-        super().__init__()
-        self._write = write
-        self._stream = stream
-        self._encoding = encoding
-        self._tty = tty
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self._encoding
-
-    @property
-    def errors(self) -> str:  # type: ignore[override]
-        return ERRORS
-
-    def fileno(self) -> int:
-        if self._stream is None:
-            raise io.UnsupportedOperation("fileno")
-        return self._stream.fileno()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        if not isinstance(text, str):  # Click probes with b"" whether a stream takes bytes
-            raise TypeError("a text stream takes str")
-        if text:  # and then with "", swallowing what that raises
-            self._write(text.encode(self._encoding, ERRORS))
-        return len(text)
-
-    def isatty(self) -> bool:
-        return self._tty
-
-
-def _message(given: str | Message | LostcliError) -> str | Message:
-    return given.message if isinstance(given, LostcliError) else given

@@ -1,11 +1,11 @@
 """The console-script entry point: builds the one Environment of the run and decides what to
 import. `lostcli prompt` runs the stdlib-only prompt module and `lostcli --version` answers at
-once; everything else loads the Typer CLI."""
+once; a plain command line runs its command without Click (cli/direct.py); everything else
+loads the Typer CLI."""
 
 import sys
 
 from lostcli.context import Environment
-from lostcli.errors import ExitStatus, LostcliError
 
 
 def main() -> int:
@@ -21,20 +21,36 @@ def run(argv: list[str], env: Environment) -> int:
             return prompt.main(argv[1:], env)
         if argv == ["--version"]:
             from lostcli import __version__
+            from lostcli.errors import ExitStatus
 
             env.write(f"lostcli {__version__}\n")
             return ExitStatus.OK
-        from lostcli.cli import main as cli_main
+        from lostcli.cli import direct
+
+        status = direct.run(argv, env)
+        if status is not None:
+            return status
+        from lostcli.cli.app import main as cli_main
 
         return cli_main(argv, env)
-    except BrokenPipeError:  # the reader went away (`lostcli info | head -1`): stop quietly
+    except BaseException as e:  # errors.py only now: a prompt that works never imports it
+        return _ended(e, env)
+
+
+def _ended(e: BaseException, env: Environment) -> int:
+    """The exit status of a run that raised `e`, reported if it is a LostcliError; any other
+    error is raised again."""
+    from lostcli.errors import ExitStatus, LostcliError
+
+    if isinstance(e, BrokenPipeError):  # the reader went away (`lostcli info | head -1`)
         return ExitStatus.ERROR
-    except LostcliError as e:  # the prompt's and --version's output errors
+    if isinstance(e, LostcliError):  # the prompt's and --version's output errors
         from lostcli.settings import language
 
         env.error(e, language(env))
         return e.status
-    except KeyboardInterrupt:  # Ctrl-C before the CLI's own handling is in place
+    if isinstance(e, KeyboardInterrupt):  # Ctrl-C before the CLI's own handling is in place
         return ExitStatus.INTERRUPTED
-    except SystemExit as e:  # Click ends a broken pipe inside Typer's own output this way
+    if isinstance(e, SystemExit):  # Click ends a broken pipe inside Typer's own output this way
         return e.code if isinstance(e.code, int) else ExitStatus.ERROR
+    raise e

@@ -1,7 +1,8 @@
 """Exit statuses, the project's error types and the messages they carry (pure: no typer, no rich).
 
 The statuses are plain ints in a namespace: an IntEnum would cost the prompt path the `enum`
-import, a quarter of its start-up."""
+import, a quarter of its start-up. The prompt imports this module only when something fails
+(each module on its path imports it where a message is made or an error raised)."""
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,3 +104,24 @@ class LostcliError(Exception):
 
 class UsageError(LostcliError):
     status = ExitStatus.USAGE
+
+
+class OptionError(UsageError):
+    """An option's value that cannot be used; `option` names the option."""
+
+    def __init__(self, message: Message, option: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+class OutputError(LostcliError):
+    """stdout could not take what was written (a full disk, an I/O error)."""
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device or a socket where a file was expected (files.read_regular)."""
+
+
+class NoReader(OSError):
+    """A FIFO that no process has open for reading: opening it would wait for one
+    (files.write_user_file)."""

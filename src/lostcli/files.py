@@ -9,14 +9,6 @@ import stat
 from lostcli import __version__
 
 
-class NotRegularFile(OSError):
-    """A FIFO, a device or a socket where a file was expected."""
-
-
-class NoReader(OSError):
-    """A FIFO that no process has open for reading: opening it would wait for one."""
-
-
 def read_regular(path: str, limit: int, private: bool = False) -> bytes:
     """At most `limit` + 1 bytes of a regular file, so that a caller can tell one too large. A
     FIFO would block and /dev/zero never end: the type is checked on the open descriptor, which
@@ -30,6 +22,8 @@ def read_regular(path: str, limit: int, private: bool = False) -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise _is_a_directory(path)
         if not stat.S_ISREG(st.st_mode):
+            from lostcli.errors import NotRegularFile  # errors.py only when something fails
+
             raise NotRegularFile(0, "not a regular file", path)
         if private and st.st_uid != os.geteuid():
             raise _error(PermissionError, "EPERM", path, "owned by another user")
@@ -76,17 +70,16 @@ def cache_entry(
     """The cache file for what was made of the record at `path` (and of the `others` files,
     such as the config file, which need not exist), and the key its content starts with. One
     file for each set of files (two installations, or two configs, do not evict each other's),
-    named by a checksum of their paths (FNV-1a: importing zlib or hashlib would cost the prompt
-    more)."""
+    named by a checksum of their paths: their bytes as one number modulo the largest prime
+    under 2**32 (importing zlib or hashlib would cost the prompt more, and so would a checksum
+    computed byte by byte in Python)."""
     key = record_key(path) if cache_dir else None
     if key is None or cache_dir is None:
         return None
     for other in others:
         key += (record_key(other) if other else None) or b"-\n"
-    checksum = 0x811C9DC5
-    for name in (path, *others):
-        for byte in (os.fsencode(os.path.abspath(name)) if name else b"") + b"\0":
-            checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
+    names = (os.fsencode(os.path.abspath(name)) if name else b"" for name in (path, *others))
+    checksum = int.from_bytes(b"\0".join(names)) % 0xFFFFFFFB
     return os.path.join(cache_dir, f"{kind}-{checksum:08x}"), key
 
 
@@ -210,6 +203,8 @@ def _write_directly(path: str, data: bytes, fifo: bool) -> None:
         fd = os.open(path, flags)
     except OSError as e:
         import errno
+
+        from lostcli.errors import NoReader
 
         if fifo and e.errno == errno.ENXIO:
             raise NoReader(e.errno, "no one is reading the FIFO", path) from None

@@ -3,10 +3,13 @@ stamps and UTC offsets. The words are the Locale's (locales/), given as a Locale
 what is the same in every language (offsets, the big digits, the status words for scripts) is
 here.
 
-Standard library only and no `typing`: the prompt path formats its segment here.
+Standard library only and no `typing`. The prompt's compact form and a duration's are the
+Locale's (Locale.relative, Locale.duration): the prompt asks its Locale directly and does not
+import this module.
 """
 
 from lostcli.locales import of
+from lostcli.locales import split as split  # timeline's too
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,14 +28,6 @@ def ordinal(n: int, lang: "Locale | str" = "en") -> str:
     return of(lang).ordinal(n)
 
 
-def split(seconds: int) -> tuple[int, int, int, int]:
-    """The absolute value of `seconds` as (days, hours, minutes, seconds)."""
-    days, rest = divmod(abs(seconds), 86_400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    return days, hours, minutes, secs
-
-
 def clock(seconds: int, lang: "Locale | str" = "en") -> str:
     """`3 days 04:12:09` (`3일 04:12:09`), `04:12:09`."""
     days, h, m, s = split(seconds)
@@ -45,14 +40,6 @@ def digits(seconds: int, lang: "Locale | str" = "en") -> str:
     days, h, m, s = split(seconds)
     hms = f"{h:02d}:{m:02d}:{s:02d}"
     return f"{of(lang).days_digits.format(d=days)} {hms}" if days else hms
-
-
-def _form(forms: dict[str, str], names: tuple[str, ...], parts: tuple[int, ...]) -> str:
-    """The form named by the largest non-zero part (`names`, largest first): plural with the
-    next part (`hours`), singular where the next part is zero or there is none (`hour`)."""
-    i = next((i for i, n in enumerate(parts) if n), len(parts) - 1)
-    both = i + 1 < len(parts) and parts[i + 1]
-    return forms[names[i] + "s" if both else names[i]]
 
 
 def calendar(
@@ -79,23 +66,14 @@ def relative(seconds: int, lang: "Locale | str" = "en") -> tuple[str, int, str]:
     `3d 04h`, `4h 12m`, `1m 01s`, `59s` before; `out now` on the first day; `543d ago` after
     (in Korean `3일 4시간`, `4시간`, ... `543일 전`). The status is `upcoming` or `released`
     (`공개 전`, `공개 후`)."""
-    forms = of(lang).compact
-    if seconds > 0:
-        d, h, m, s = parts = split(seconds)
-        form = _form(forms, ("day", "hour", "minute", "second"), parts)
-        return form.format(d=d, h=h, m=m, s=s), d, forms["upcoming"]
-    d = -seconds // 86_400
-    return (forms["ago"].format(d=d) if d else forms["now"]), d, forms["released"]
+    return of(lang).relative(seconds)
 
 
 def duration(seconds: int, lang: "Locale | str" = "en") -> str:
     """Whole seconds as `12 min 34 s` or `1 h 02 min` (`12분 34초`, `1시간 2분`, `7분`). Callers
     round once, before formatting, so that a sum or a double of what they show is what they
     show."""
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    form = _form(of(lang).durations, ("hour", "minute", "second"), (h, m, s))
-    return form.format(h=h, m=m, s=s)
+    return of(lang).duration(seconds)
 
 
 def million_km(km: float, lang: "Locale | str" = "en") -> str:

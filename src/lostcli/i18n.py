@@ -3,8 +3,6 @@ file that its Locale names; Click's messages reach it by their kind (cli/clickfi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lostcli import errors
 from lostcli.locales import Locale, get, of
 from lostcli.locales._catalog import PACKAGE, parse
@@ -12,6 +10,7 @@ from lostcli.locales._catalog import PACKAGE, parse
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
 __all__ = ["parse", "path", "translator", "try_help"]
 
@@ -21,7 +20,9 @@ def path(lang: str) -> Path:
     catalog = get(lang).catalog
     if catalog is None:
         raise LookupError(f"{lang} has no catalog")
-    return PACKAGE / catalog
+    from pathlib import Path  # for tools and tests: a run reads its catalog by _catalog.load
+
+    return Path(PACKAGE) / catalog
 
 
 def translator(lang: Locale | str) -> Callable[[str], str]:

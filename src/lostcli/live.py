@@ -25,7 +25,8 @@ from rich.screen import Screen
 from rich.text import Text
 
 from lostcli import timeline, views
-from lostcli.context import MAX_COLUMNS, OutputError
+from lostcli.context import MAX_COLUMNS
+from lostcli.errors import OutputError
 from lostcli.film import Film
 from lostcli.formatting import digits
 from lostcli.i18n import translator

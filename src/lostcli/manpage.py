@@ -11,7 +11,7 @@ from typing import Any
 import typer
 
 from lostcli import __version__
-from lostcli.cli import app
+from lostcli.cli.app import app
 from lostcli.cli.clickfix import Context, Formatter, Group, _translate_help, literal
 from lostcli.errors import ExitStatus
 from lostcli.locales import Locale, codes, get

@@ -1,10 +1,12 @@
 """`lostcli prompt`: one short segment for a shell prompt, at prompt speed.
 
 Standard library only, and only its cheapest parts: no typer, rich, dateutil, pathlib, json or
-importlib.resources on the usual path. What the segment needs of the record (release instant and
-short titles) and of the config file (its values, for the settings) comes from one small cache
-entry per record file, keyed by the state of both files (files.record_key); they are read and
-validated again only when one of them changes (or when no cache can be written).
+importlib.resources on the usual path, nor lostcli's errors.py and formatting.py (each module is
+a tenth of a millisecond of a budget of three; errors.py is imported where something fails).
+What the segment needs of the record (release instant and short titles) and of the config file
+(its values, for the settings) comes from one small cache entry per record file, keyed by the
+state of both files (files.record_key); they are read and validated again only when one of them
+changes (or when no cache can be written).
 
 The segment is coloured when the colour setting is `always` (--color always, FORCE_COLOR, the
 config file's color): a prompt is drawn through a pipe, so `auto` leaves it plain, as does never.
@@ -13,10 +15,8 @@ prompt shows no warnings, which `lostcli config` lists. `lostcli prompt --help` 
 go to the full CLI, whose `prompt` command declares the same options.
 """
 
-from lostcli.errors import ExitStatus, LostcliError, Message, UsageError
 from lostcli.files import cache_entry, cached, store
-from lostcli.formatting import relative
-from lostcli.locales import codes
+from lostcli.locales import codes, of
 from lostcli.settings import (
     ALONE,
     COLORS,
@@ -32,6 +32,7 @@ from lostcli.text import fill, printable, quoted, template_problem
 TYPE_CHECKING = False  # importing typing for this would cost a tenth of the command's time
 if TYPE_CHECKING:
     from lostcli.context import Environment
+    from lostcli.errors import UsageError
     from lostcli.film import Film
     from lostcli.settings import Value
 
@@ -50,7 +51,7 @@ KEYS = ("prompt.format", "prompt.ascii", "prompt.title", "tz", "lang", "color")
 
 def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str = "en") -> str:
     """The segment of a format that was checked (`check_format`, config.load)."""
-    rel, days, status = relative(release - now, lang)
+    rel, days, status = of(lang).relative(release - now)
     return fill(
         fmt, {"icon": icon, "title": title, "rel": rel, "days": str(days), "status": status}
     )
@@ -59,7 +60,7 @@ def segment(fmt: str, release: int, now: int, title: str, icon: str, lang: str =
 def check_format(fmt: str) -> None:
     """A usage error saying what is wrong with a `--format` of `prompt` or `init`, if anything."""
     if problem := template_problem(fmt, PLACEHOLDERS):
-        raise UsageError(Message("{path}: {message}", path="--format", message=problem))
+        raise usage("{path}: {message}", path="--format", message=problem)
 
 
 def facts(path: str, env: "Environment") -> "tuple[int, Titles, dict[str, Value]]":
@@ -141,10 +142,10 @@ def options(argv: list[str]) -> "Options":
         if arg == "-" or not arg.startswith("-"):
             extra.append(arg)
         elif name not in ALL:
-            raise UsageError(Message("No such option: {name}", name=printable(name)))
+            raise usage("No such option: {name}", name=printable(name))
         elif not ALL[name]:
             if eq:
-                raise UsageError(Message("Option {name} does not take a value.", name=quoted(name)))
+                raise usage("Option {name} does not take a value.", name=quoted(name))
             opts[name] = True
         elif eq:
             opts[name] = value
@@ -153,12 +154,17 @@ def options(argv: list[str]) -> "Options":
         elif i < len(argv):
             opts[name], i = argv[i], i + 1
         else:
-            raise UsageError(Message("Option {name} requires an argument.", name=quoted(name)))
+            raise usage("Option {name} requires an argument.", name=quoted(name))
     if extra:
-        raise UsageError(
-            Message("Got unexpected extra argument(s) ({args})", args=printable(" ".join(extra)))
-        )
+        raise usage("Got unexpected extra argument(s) ({args})", args=printable(" ".join(extra)))
     return opts
+
+
+def usage(message: str, /, **params: object) -> "UsageError":
+    """A usage error of the command: errors.py is imported only when something fails."""
+    from lostcli.errors import UsageError
+
+    return UsageError(message, **params)
 
 
 def main(argv: list[str], env: "Environment") -> int:
@@ -169,7 +175,7 @@ def main(argv: list[str], env: "Environment") -> int:
         path = str(record(_str(opts.get("--film")), env.environ).value)
         release, titles, configured = facts(path, env)
         settings = Settings.build(env, opts, configured)
-    except LostcliError as e:
+    except Exception as e:  # a LostcliError, which `failed` imports (the rest it raises again)
         return failed(env, e, language(env, opts))
     return run(opts, env, settings, release, titles)
 
@@ -185,7 +191,7 @@ def run(
         if given:
             check_format(given)
         now = _now(opts, env, settings)
-    except LostcliError as e:
+    except Exception as e:  # as in main
         return failed(env, e, lang)
     fmt, ascii_icon = settings.segment(given, opts.get("--ascii") is True)
     icon = ASCII_ICON if ascii_icon else ICON
@@ -193,12 +199,16 @@ def run(
     if settings.color.value == "always":
         text = f"\x1b[35m{text}\x1b[0m"
     env.write(text + "\n")
-    return ExitStatus.OK
+    return 0  # ExitStatus.OK, whose module the prompt imports only when something fails
 
 
-def failed(env: "Environment", error: LostcliError, lang: str) -> int:
-    """An error on stderr; a usage error under the command's usage line, as the full CLI shows
-    one."""
+def failed(env: "Environment", error: Exception, lang: str) -> int:
+    """A LostcliError on stderr, a usage error under the command's usage line as the full CLI
+    shows one; any other error is raised again."""
+    from lostcli.errors import LostcliError, UsageError
+
+    if not isinstance(error, LostcliError):
+        raise error
     if isinstance(error, UsageError):
         from lostcli.i18n import translator, try_help
 

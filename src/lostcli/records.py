@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, TypeVar, 
 
 import msgspec
 
-from lostcli.errors import LostcliError, Message, os_reason
-from lostcli.files import NotRegularFile, cache_entry, cached, store
+from lostcli.errors import LostcliError, Message, NotRegularFile, os_reason
+from lostcli.files import cache_entry, cached, store
 
 if TYPE_CHECKING:
     from lostcli.locales import Locale

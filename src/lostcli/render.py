@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import fields
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, cast
 
 from rich.align import Align
 from rich.cells import cell_len, get_character_cell_size
@@ -24,8 +24,11 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from lostcli.context import Environment, TextOut
+from lostcli.context import Environment
 from lostcli.text import encodable, shown
+
+if TYPE_CHECKING:
+    from lostcli.streams import TextOut
 
 
 class _Capture(io.StringIO):

@@ -12,7 +12,6 @@ Settings on every redraw, so this module is standard library only, without `typi
 
 import os
 
-from lostcli.errors import Message, UsageError, alternatives
 from lostcli.locales import codes, find
 from lostcli.text import printable, quoted
 
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from lostcli.context import Environment
-    from lostcli.errors import LostcliError
+    from lostcli.errors import LostcliError, Message, OptionError
     from lostcli.zones import Zone
 
     Value = str | bool | None
@@ -44,51 +43,43 @@ ALONE = {"--color": ("always", COLORS)}
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
-class OptionError(UsageError):
-    """An option's value that cannot be used; `option` names the option."""
-
-    def __init__(self, message: Message, option: str) -> None:
-        super().__init__(message)
-        self.option = option
+def _frozen(self: object, name: str, value: object) -> None:
+    """The `__setattr__` of Setting and Settings, whose attributes are set once, by their
+    constructor (`_set`). A function, not a base class: each class costs the prompt its time."""
+    raise AttributeError(f"{type(self).__name__} is frozen: {name}")
 
 
-class _Frozen:
-    """Attributes set once, by the constructor."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is frozen: {name}")
-
-    def _set(self, **values: object) -> None:
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
+def _set(frozen: object, **values: object) -> None:
+    for name, value in values.items():
+        object.__setattr__(frozen, name, value)
 
 
-class Setting(_Frozen):
+class Setting:
     """A value, where it comes from (`--color`, `$NO_COLOR`, `config` for the file, `system`,
     `default`), and the warning about a value that was passed over on the way to it."""
 
     __slots__ = ("key", "origin", "value", "warning")
+    __setattr__ = _frozen
     key: str
     value: str | bool
     origin: str
-    warning: Message | None
+    warning: "Message | None"
 
     def __init__(
-        self, key: str, value: str | bool, origin: str, warning: Message | None = None
+        self, key: str, value: str | bool, origin: str, warning: "Message | None" = None
     ) -> None:
-        self._set(key=key, value=value, origin=origin, warning=warning)
+        _set(self, key=key, value=value, origin=origin, warning=warning)
 
     def __repr__(self) -> str:
         return f"Setting({self.key!r}, {self.value!r}, {self.origin!r}, {self.warning!r})"
 
 
-class Settings(_Frozen):
+class Settings:
     """Every setting of the run. `build` decides them; nothing changes them afterwards."""
 
     __slots__ = ("_zone", "_zone_given", "color", "file", "file_error", "film", "lang", "pager",
                  "prompt_ascii", "prompt_format", "prompt_title")  # fmt: skip
+    __setattr__ = _frozen
     film: Setting  # the record file
     lang: Setting  # a language code (locales.codes)
     color: Setting  # auto, always or never
@@ -117,7 +108,8 @@ class Settings(_Frozen):
         config = configured or {}
         environ = env.environ
         self = cls.__new__(cls)
-        self._set(
+        _set(
+            self,
             film=record(_str(given.get("--film")), environ),
             lang=_lang(_str(given.get("--lang")), environ, _str(config.get("lang"))),
             color=_color(_str(given.get("--color")), environ, _str(config.get("color"))),
@@ -133,7 +125,7 @@ class Settings(_Frozen):
         return self
 
     @property
-    def warnings(self) -> list[Message]:
+    def warnings(self) -> "list[Message]":
         """The warnings about the settings every command uses (a zone's come with the zone)."""
         return [s.warning for s in (self.film, self.lang, self.color, self.pager) if s.warning]
 
@@ -185,6 +177,8 @@ def one_line(text: str) -> str:
 def language(env: "Environment", options: "Mapping[str, Value] | None" = None) -> str:
     """The language of a message shown before the settings are built (the config file is not
     read yet): the options' and the environment's, a bad --lang passed over."""
+    from lostcli.errors import OptionError  # shown only when something failed
+
     option = _str((options or {}).get("--lang"))
     try:
         return str(_lang(option, env.environ, None).value)
@@ -207,7 +201,7 @@ def _lang(option: str | None, environ: "Mapping[str, str]", configured: str | No
     a locale of a language lostcli does not speak."""
     if option is not None:
         if option not in codes():
-            raise OptionError(_not_one_of("--lang", option, codes()), "--lang")
+            raise _not_one_of("--lang", option, codes())
         return Setting("lang", option, "--lang")
     passed: list[tuple[str, str]] = []
     for value, origin in ((environ.get("LOSTCLI_LANG"), "$LOSTCLI_LANG"), (configured, "config")):
@@ -224,10 +218,12 @@ def _lang(option: str | None, environ: "Mapping[str, str]", configured: str | No
     return Setting("lang", DEFAULT_LANG, "default", _passed_over(passed, DEFAULT_LANG))
 
 
-def _passed_over(passed: list[tuple[str, str]], used: str) -> Message | None:
+def _passed_over(passed: list[tuple[str, str]], used: str) -> "Message | None":
     """The warning about the first language setting passed over, naming the one used."""
     if not passed:
         return None
+    from lostcli.errors import Message, alternatives  # errors.py only when there is a warning
+
     origin, value = passed[0]
     reason = Message("lostcli speaks {languages}", languages=alternatives(codes(), "and"))
     if origin == "config":
@@ -249,7 +245,7 @@ def _color(option: str | None, environ: "Mapping[str, str]", configured: str | N
     """--color, then NO_COLOR (no-color.org), then FORCE_COLOR, then the config file's color
     (which the file's schema checks), then auto."""
     if option is not None and option not in COLORS:
-        raise OptionError(_not_one_of("--color", option, COLORS), "--color")
+        raise _not_one_of("--color", option, COLORS)
     for value, origin in (
         (option, "--color"),
         ("never" if environ.get("NO_COLOR") else None, "$NO_COLOR"),
@@ -295,6 +291,7 @@ def _resolved(value: str | None, origin: str) -> "tuple[Zone, Setting]":
     """The zone of the setting that applies, as a Setting of its name: a value that is no zone
     is passed over for UTC, the default, with a warning."""
     from lostcli import zones
+    from lostcli.errors import Message, UsageError
 
     if value is None:
         zone = zones.system_zone()
@@ -322,9 +319,11 @@ def _resolved(value: str | None, origin: str) -> "tuple[Zone, Setting]":
     return zone, Setting("tz", zone.name, origin, note)
 
 
-def _not_one_of(option: str, value: str, choices: tuple[str, ...]) -> Message:
+def _not_one_of(option: str, value: str, choices: tuple[str, ...]) -> "OptionError":
     """An option's value that is not one of its choices, as Click words it."""
-    return Message(
+    from lostcli.errors import Message, OptionError
+
+    message = Message(
         "Invalid value for {name}: {reason}",
         name=quoted(option),
         reason=Message(
@@ -333,3 +332,4 @@ def _not_one_of(option: str, value: str, choices: tuple[str, ...]) -> Message:
             choices=", ".join(map(quoted, choices)),
         ),
     )
+    return OptionError(message, option)

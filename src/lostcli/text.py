@@ -16,7 +16,9 @@ before it measures text (render.py) and borders stay aligned. Machine output (`-
 
 import codecs
 
-from lostcli.errors import Message, alternatives
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lostcli.errors import Message
 
 # One character for one: see the module's docstring.
 ASCII_STANDINS = {
@@ -83,8 +85,8 @@ def shown(text: str) -> str:
     """Text inside a view, one character for one (Rich measures after this, and a Text's styles
     keep their offsets): a new line and a tab stay, any other control character is replaced by
     its picture (`\\x1b` by `␛`), or by `�` where Unicode has none."""
-    if text.isprintable():
-        return text
+    if text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # every control character is unprintable: none here
     return "".join(_picture(c) if _control(c) and c not in "\n\t" else c for c in text)
 
 
@@ -112,14 +114,18 @@ def _pieces(template: str) -> list[str]:
     return pieces
 
 
-def template_problem(template: str, names: tuple[str, ...]) -> Message | None:
+def template_problem(template: str, names: tuple[str, ...]) -> "Message | None":
     """What is wrong with a template that may hold the placeholders `names`, else None: the one
     check of a format, wherever it comes from (`--format` of `prompt` and `init`, the config
     file)."""
     if not template.isprintable() and any(_control(c) for c in template):
+        from lostcli.errors import Message  # errors.py only when something is wrong
+
         return Message("control characters would break the prompt")
     for name in _pieces(template)[1::2]:
         if name not in names:
+            from lostcli.errors import Message, alternatives
+
             return Message(
                 "unknown placeholder {name}; the placeholders are {names}",
                 name=quoted("{" + name + "}"),

@@ -1,31 +1,40 @@
-"""The command tree: the app, its global options and its commands, each wiring its options to
-the modules that do the work; and `main`, which runs it and turns every failure into one line
-on stderr and an exit status.
+"""The command tree: the app, its global options and its commands, each declaring its options
+and help to Typer and calling its module in lostcli.commands (whose OPTIONS say the same as data,
+for cli/direct.py); and `main`, which runs it through Click and turns every failure into one
+line on stderr and an exit status.
 
 No `from __future__ import annotations` here: Typer reads every command's annotations on every
 run, and evaluating them from strings cost 2.5 ms of each start-up."""
 
 import copy
 import sys
-from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.models import CommandInfo
 
-from lostcli import __version__, config, film, i18n, jsonout, render, views
-from lostcli.cli import argv
-from lostcli.cli.clickfix import ClickException, Command, Group, message, summary
-from lostcli.cli.session import CommandUsageError, Session
+import lostcli.commands.calendar as calendar_command
+import lostcli.commands.config as config_command
+import lostcli.commands.countdown as countdown_command
+import lostcli.commands.credits as credits_command
+import lostcli.commands.curiosities as curiosities_command
+import lostcli.commands.info as info_command
+import lostcli.commands.init as init_command
+import lostcli.commands.prompt as prompt_command
+import lostcli.commands.schema as schema_command
+import lostcli.commands.signal as signal_command
+import lostcli.commands.synopsis as synopsis_command
+import lostcli.commands.trailer as trailer_command
+import lostcli.commands.validate as validate_command
+from lostcli import __version__, i18n, render
+from lostcli.cli import argv, failures
+from lostcli.cli.clickfix import ClickException, Command, Context, Group, message, summary
+from lostcli.cli.session import CommandUsageError, Session, configuration
 from lostcli.context import Environment
-from lostcli.errors import ExitStatus, LostcliError, Message, UsageError, alternatives
+from lostcli.errors import ExitStatus, Message, OptionError
 from lostcli.locales import codes
-from lostcli.settings import COLORS, OptionError, Settings
-from lostcli.text import quoted
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from lostcli.settings import COLORS, Settings
 
 app = typer.Typer(
     name="lostcli",
@@ -137,14 +146,7 @@ def root(
     """The global options are read for the settings before Click parses the command line
     (argv.given): the help is written in the run's language."""
     s = session(ctx)
-    error = s.settings.file_error
-    if ctx.invoked_subcommand == "config":
-        return  # which shows the settings, their warnings and the config file's error itself
-    if error is not None:
-        raise error
-    if ctx.invoked_subcommand != "prompt":  # as its fast path: `lostcli config` lists them
-        for warning in s.settings.warnings:
-            s.warn(warning)
+    s.begin(ctx.invoked_subcommand)
     if ctx.invoked_subcommand is None:
         s.env.write(ctx.get_help() + "\n")
 
@@ -153,7 +155,7 @@ def session(ctx: typer.Context) -> Session:
     """The run's session, with `ctx` as the running command's context."""
     found = ctx.find_root().obj
     assert isinstance(found, Session)
-    found.ctx = ctx
+    found.ctx, found.command = ctx, ctx.info_name or ""
     return found
 
 
@@ -166,21 +168,7 @@ def info(
     export: ExportOpt = None,
 ) -> None:
     """The film at a glance: titles, release, status, people, trailer."""
-    s = session(ctx)
-    record = s.load_film()
-    cd = s.countdown(record, tz, now)
-    from lostcli import ephemeris
-
-    try:
-        delay: float | None = ephemeris.one_way_seconds(cd.now)
-    except ephemeris.OutOfRange:
-        delay = None
-    s.show(
-        as_json,
-        lambda: views.info(record, cd, delay, s.lang),
-        lambda: jsonout.info(record, cd, delay),
-        export,
-    )
+    info_command.run(session(ctx), tz=tz, now=now, as_json=as_json, export=export)
 
 
 @app.command(cls=Command)
@@ -190,34 +178,19 @@ def synopsis(
     as_json: JsonOpt = False,
 ) -> None:
     """What the film is about."""
-    s = session(ctx)
-    record = s.load_film()
-    s.show(
-        as_json,
-        lambda: views.synopsis(record, short, s.lang),
-        lambda: jsonout.synopsis(record, short),
-    )
+    synopsis_command.run(session(ctx), short=short, as_json=as_json)
 
 
 @app.command(cls=Command)
 def credits(ctx: typer.Context, as_json: JsonOpt = False, export: ExportOpt = None) -> None:
     """Crew, and the voice cast of the Korean original and the English dub."""
-    s = session(ctx)
-    record = s.load_film()
-    s.show(
-        as_json,
-        lambda: views.credits(record, s.lang),
-        lambda: jsonout.credits(record),
-        export,
-    )
+    credits_command.run(session(ctx), as_json=as_json, export=export)
 
 
 @app.command(cls=Command)
 def curiosities(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Things worth knowing about the film, each with its source."""
-    s = session(ctx)
-    record = s.load_film()
-    s.show(as_json, lambda: views.curiosities(record, s.lang), lambda: jsonout.curiosities(record))
+    curiosities_command.run(session(ctx), as_json=as_json)
 
 
 app.command("trivia", cls=Command, help="Same as curiosities.", hidden=True)(curiosities)
@@ -244,42 +217,9 @@ def countdown(
     Progress is the share of the time from the day the release date was announced to the
     release that has passed, rounded down to a whole percent.
     """
-    s = session(ctx)
-    record = s.load_film()
-    cd = s.countdown(record, tz, now)
-    if not live_view:
-        s.show(
-            as_json,
-            lambda: views.countdown(record, cd, s.lang),
-            lambda: jsonout.countdown(cd),
-            export,
-        )
-        return
-    if as_json:
-        raise s.usage("--live goes without --json")
-    if export is not None:
-        raise s.usage("--live goes without --export")
-    if not s.env.stdout_isatty:
-        raise s.usage("--live needs a terminal: standard output is not one")
-    if s.env.environ.get("TERM") == "dumb":
-        raise s.usage("--live redraws in place, which a terminal with TERM=dumb cannot do")
-    # Modules that only one command needs are imported by it: every command pays for start-up.
-    import time
-
-    from lostcli import live
-
-    clock = s.now
-    if now is not None:  # a preview: the clock starts at --now and runs on
-        started, start = time.monotonic(), cd.now
-
-        def clock() -> datetime:
-            return start + timedelta(seconds=time.monotonic() - started)
-
-    terminal, _ = s.env.text_streams()
-    # Big digits fill the terminal: no reading measure here.
-    console = render.console(s.env, s.color, terminal, measure=s.env.columns)
-    console.size = s.env.terminal_size
-    live.run(console, record, cd.zone, clock, lang=s.lang)
+    countdown_command.run(
+        session(ctx), tz=tz, now=now, as_json=as_json, export=export, live_view=live_view
+    )
 
 
 @app.command(cls=Command)
@@ -294,27 +234,9 @@ def signal(
     ] = False,
 ) -> None:
     """How long a message takes to reach Mars now, and where Earth and Mars are in their cycle."""
-    s = session(ctx)
-    from lostcli import ephemeris
-
-    zone, instant = s.moment(tz, now)
-    try:
-        sig = ephemeris.signal(instant)
-    except ephemeris.OutOfRange as e:
-        if now is not None:
-            raise s.usage("--now: {reason}", reason=e.message) from None
-        raise
-
-    def view() -> "RenderableType":
-        text = views.signal(sig, zone, s.lang)
-        if text_only:
-            return text
-        sky = ephemeris.sky(sig, samples=24)  # a smooth curve: the picture draws lines between
-        width = min(s.env.columns, render.MEASURE)
-        braille = render.unicode(s.env.stdout_encoding)
-        return views.page(text, views.pictures(sig, sky, zone, width, braille, s.lang))
-
-    s.show(as_json, view, lambda: jsonout.signal(sig), export)
+    signal_command.run(
+        session(ctx), tz=tz, now=now, as_json=as_json, export=export, text_only=text_only
+    )
 
 
 @app.command(cls=Command)
@@ -331,23 +253,7 @@ def trailer(
     as_json: JsonOpt = False,
 ) -> None:
     """The trailer, as a link you can click."""
-    s = session(ctx)
-    record = s.load_film()
-    url = record.trailer.url
-    s.show(as_json, lambda: views.trailer(record, s.lang), lambda: jsonout.trailer(record))
-    if open_browser:  # only http(s): the loader refuses a record with any other trailer URL
-        from lostcli import browser
-
-        try:
-            command, wait = browser.opener(url, s.env.environ)
-        except browser.NoBrowser as e:
-            raise LostcliError(
-                "cannot open a browser: {reason}; the link is above", reason=e.message
-            ) from None
-        if not browser.launch(command, wait):
-            raise LostcliError(
-                "could not run {command}; the link is above", command=quoted(command[0])
-            )
+    trailer_command.run(session(ctx), open_browser=open_browser, as_json=as_json)
 
 
 @app.command(cls=Command)
@@ -381,18 +287,7 @@ def calendar(
     now: NowOpt = None,
 ) -> None:
     """The release as an iCalendar (.ics) event, to import into any calendar."""
-    from lostcli import ical
-
-    s = session(ctx)
-    record = s.load_film()
-    cd = s.countdown(record, tz, now)
-    if output is not None:
-        s.writable(output, "--output")
-    text = ical.calendar(ical.film_events(record, cd, anniversary, s.lang), cd.now)
-    if output is None or output == "-":
-        s.env.write_utf8(text)
-        return
-    s.save(output, text)
+    calendar_command.run(session(ctx), output=output, anniversary=anniversary, tz=tz, now=now)
 
 
 @app.command(cls=Command)
@@ -405,21 +300,9 @@ def validate(
         ),
     ],
     as_json: JsonOpt = False,
-) -> None:
+) -> int | None:
     """Check a record file and list every problem in it (exit status 1 if any)."""
-    s = session(ctx)
-    try:
-        record: film.Film | None = film.load(path)
-        problems: list[film.Problem] = []
-    except film.FilmError as e:
-        record, problems = None, e.problems
-    s.show(
-        as_json,
-        lambda: views.validation(path, record, problems, s.lang),
-        lambda: jsonout.validation(path, problems),
-    )
-    if problems:
-        raise typer.Exit(ExitStatus.ERROR)
+    return validate_command.run(session(ctx), path=path, as_json=as_json)
 
 
 FormatOpt = Annotated[
@@ -448,19 +331,13 @@ def prompt(
         ),
     ] = None,
     now: NowOpt = None,
-) -> None:
+) -> int | None:
     """One short segment for a shell prompt: ✦ 3d 04h before the release, ✦ 543d ago after it.
 
     It loads nothing heavy (no Typer, Rich or dateutil), so that it can run on every prompt;
     lostcli init puts it in your shell's prompt without even that.
     """
-    from lostcli import prompt as prompt_module
-
-    s = session(ctx)
-    given = {"--format": fmt, "--ascii": ascii_icon, "--tz": tz, "--now": now}
-    opts = {name: value for name, value in given.items() if value not in (None, False)}
-    release, titles, _ = prompt_module.facts(str(s.settings.film.value), s.env)
-    raise typer.Exit(prompt_module.run(opts, s.env, s.settings, release, titles))
+    return prompt_command.run(session(ctx), fmt=fmt, ascii_icon=ascii_icon, tz=tz, now=now)
 
 
 SHELL_HELP = "bash, zsh, fish, nu (or nushell), elvish or xonsh; by default the one $SHELL names."
@@ -496,49 +373,7 @@ def init(
 
     nu: save the output of lostcli init nu to a file that nushell loads (see the README).
     """
-    from lostcli import prompt as prompt_module
-    from lostcli import shells
-
-    s = session(ctx)
-    shell = _shell(s, shell, "init")
-    if fmt:
-        try:
-            prompt_module.check_format(fmt)
-        except UsageError as e:
-            raise s.usage(e.message) from None
-    release, titles = prompt_module.of_record(s.load_film())
-    fmt, ascii_icon = s.settings.segment(fmt, ascii_icon)
-    icon = prompt_module.ASCII_ICON if ascii_icon else prompt_module.ICON
-    color = s.settings.color.value == "always"  # as `prompt` colours its segment
-    title = s.settings.title(titles)
-    snippet = shells.get(shell).init(release, fmt, icon, title, color, not no_prompt, s.lang)
-    s.env.write(snippet)
-
-
-def _shell(s: Session, shell: str | None, command: str) -> str:
-    """The shell that `init` or `completion` was given, else the one $SHELL names (said on
-    stderr), or a usage error naming the shells."""
-    from lostcli.shells import NAMES, SHELLS
-
-    if shell is None:
-        login = s.env.environ.get("SHELL") or ""
-        shell = Path(login).name
-        if shell not in NAMES:
-            shells = alternatives(SHELLS, "or")
-            if not login:
-                raise s.usage("name a shell: {shells}", shells=shells)
-            raise s.usage("name a shell: {shells} ($SHELL is {value})", shells=shells,
-                          value=quoted(login))  # fmt: skip
-        if s.env.stdout_isatty:  # read by a person, not by `eval` at every shell's start
-            s.env.report(Message("using {shell} from $SHELL", shell=shell), s.lang)
-    if shell not in NAMES:
-        raise s.usage(
-            "unknown shell {shell}: lostcli {command} knows {shells}",
-            shell=quoted(shell),
-            command=command,
-            shells=alternatives(SHELLS, "and"),
-        )
-    return shell
+    init_command.run(session(ctx), shell=shell, fmt=fmt, ascii_icon=ascii_icon, no_prompt=no_prompt)
 
 
 # What the values of options and arguments are, for tab completion (shells.Kind).
@@ -574,7 +409,7 @@ def completion(
     from lostcli import shells, zones
 
     s = session(ctx)
-    shell = _shell(s, shell, "completion")
+    shell = init_command.named(s, shell, "completion")
     group = _tree()  # every command: this run's tree holds only `completion`
 
     def described(command: Any, name: str = "") -> shells.Command:
@@ -609,12 +444,7 @@ def show_config(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     The file may set tz, lang, color, and in a [prompt] table format, ascii and title (the
     prompt's {title}; by default the film's short title in the language of the run).
     """
-    s = session(ctx)
-    s.show(
-        as_json,
-        lambda: views.settings(s.settings, s.lang),
-        lambda: jsonout.settings(s.settings),
-    )
+    config_command.run(session(ctx), as_json=as_json)
 
 
 @app.command(cls=Command)
@@ -632,14 +462,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of a record file, for editors that check and complete TOML."""
-    s = session(ctx)
-    if output is not None and output not in jsonout.OUTPUTS:
-        raise s.usage(
-            "--output: no command {command} prints JSON; choose {commands}",
-            command=quoted(output),
-            commands=alternatives(list(jsonout.OUTPUTS), "or"),
-        )
-    s.json(film.schema() if output is None else jsonout.schema(output))
+    schema_command.run(session(ctx), output=output)
 
 
 HELP = {"-h", "--help"}  # the group's help lists every command
@@ -669,10 +492,7 @@ def _name(command: CommandInfo) -> str | None:
 def main(args: list[str], env: Environment) -> int:
     """Run the CLI; every failure becomes one line on stderr and an exit status."""
     group = _tree(args)
-    try:
-        configured, problem = config.load(env).values(), None
-    except LostcliError as e:  # `lostcli config` shows it; every other command stops on it
-        configured, problem = None, e
+    configured, problem = configuration(env)
     given = args
     try:
         given = argv.hoisted(group, args)
@@ -682,6 +502,16 @@ def main(args: list[str], env: Environment) -> int:
         options = {"--lang": lang} if lang in codes() else None
         s = Session(env, Settings.build(env, options, configured, problem))
         return _usage(s, e.message, argv.context(_tree(), args, e.option, s))
+
+    def usage(e: CommandUsageError) -> int:
+        return _usage(s, e.message, e.ctx or argv.context(_tree(), given, None, s))
+
+    return failures.guarded(s, lambda: _click(group, given, s), usage)
+
+
+def _click(group: Group, given: list[str], s: Session) -> int:
+    """Click's run of the command line, its own errors in lostcli's words."""
+    env = s.env
     saved = sys.stdout, sys.stderr
     # Typer writes help and its own messages to sys.stdout: make that the environment's.
     sys.stdout, sys.stderr = env.text_streams()
@@ -692,13 +522,8 @@ def main(args: list[str], env: Environment) -> int:
             prog_name="lostcli",
             standalone_mode=False,
             obj=s,
-            terminal_width=min(env.columns, render.MEASURE),  # help's measure, as a page's
+            terminal_width=_width(env),
         )
-    except CommandUsageError as e:
-        return _usage(s, e.message, e.ctx or argv.context(_tree(), given, None, s))
-    except LostcliError as e:
-        env.error(e, s.lang)
-        return e.status
     except ClickException as e:  # Click's own errors
         if e.exit_code != ExitStatus.USAGE:
             env.error(e.format_message(), s.lang)
@@ -708,14 +533,26 @@ def main(args: list[str], env: Environment) -> int:
         ctx = getattr(e, "ctx", None) or argv.context(group, given, option, s)
         words = message(e, option is not None and argv.takes_value(group, option))
         return _usage(s, words, ctx, argv.wrong_side(group, given, option))
-    except (typer.Abort, KeyboardInterrupt):
+    except typer.Abort:
         return ExitStatus.INTERRUPTED
-    except Exception as e:
-        _internal(e, s)
-        return ExitStatus.ERROR
     finally:
         sys.stdout, sys.stderr = saved
     return result if isinstance(result, int) else ExitStatus.OK
+
+
+def _width(env: Environment) -> int:
+    """Help's measure, as a page's."""
+    return min(env.columns, render.MEASURE)
+
+
+def command_usage(s: Session, e: CommandUsageError) -> int:
+    """A usage error that a command raised off Click's path (cli/direct.py), under the usage
+    line that Click's path shows for it."""
+    group = _tree([s.command])
+    root = Context(group, info_name="lostcli", obj=s, terminal_width=_width(s.env))
+    return _usage(
+        s, e.message, Context(group.commands[s.command], parent=root, info_name=s.command)
+    )
 
 
 def _usage(s: Session, words: Message | str, ctx: Any, hint: Message | None = None) -> int:
@@ -725,26 +562,3 @@ def _usage(s: Session, words: Message | str, ctx: Any, hint: Message | None = No
         text += f" {hint.text(s.lang)}"
     s.env.error(text, s.lang, f"{ctx.get_usage()}\n{i18n.try_help(ctx.command_path, s.lang)}")
     return ExitStatus.USAGE
-
-
-def _internal(e: Exception, s: Session) -> None:
-    """A failure of lostcli's own: one line asking for a report, or with LOSTCLI_DEBUG the
-    traceback."""
-    env = s.env
-    if env.environ.get("LOSTCLI_DEBUG"):
-        import traceback
-
-        from lostcli.text import ERRORS, printable
-
-        # each line made printable on its own: env.report would escape the newlines too
-        trace = "\n".join(map(printable, traceback.format_exc().rstrip().split("\n")))
-        text = Message("internal error:\n{trace}", trace=trace).text(s.lang)
-        env.write_stderr(f"lostcli: {text}\n".encode(env.stderr_encoding, ERRORS))
-    else:
-        failed = Message(
-            "internal error: {kind}: {detail}; please report it "
-            "(set LOSTCLI_DEBUG=1 for the traceback)",
-            kind=type(e).__name__,
-            detail=str(e),
-        )
-        env.report(failed, s.lang)

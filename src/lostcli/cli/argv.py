@@ -6,8 +6,8 @@ context it belongs to and a hint for an option on the wrong side. The command tr
 from typing import Any
 
 from lostcli.cli.clickfix import Context
-from lostcli.errors import Message, alternatives
-from lostcli.settings import ALONE, OPTIONS, OptionError
+from lostcli.errors import Message, OptionError, alternatives
+from lostcli.settings import ALONE, OPTIONS
 from lostcli.text import quoted
 
 

@@ -1,31 +1,44 @@
 """The session: what a command may touch. The injected environment, the run's settings, the
-running command's context (for its usage line), and the few things every command does with
-them: load the record, find the moment, show a view or JSON, save a file."""
+running command's name (and on Click's path its context, for a usage line), and the few things
+every command does with them: load the record, find the moment, show a view or JSON, save a file.
+It imports neither typer nor click: cli/direct.py runs commands without them."""
 
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lostcli import film, jsonout, render
+from lostcli import config, film, render
 from lostcli.context import Environment
-from lostcli.errors import LostcliError, Message, UsageError, os_reason
-from lostcli.files import NoReader, write_user_file
+from lostcli.errors import LostcliError, Message, NoReader, UsageError, os_reason
+from lostcli.files import write_user_file
 from lostcli.settings import Settings
 from lostcli.text import quoted
 
 # Start-up is a feature: what only some commands need is imported by them (the time engine,
 # JSON, Rich), and these names serve the type checker alone.
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import msgspec
     from rich.console import RenderableType
 
     from lostcli import timeline, zones
+    from lostcli.settings import Value
+
+
+def configuration(env: Environment) -> "tuple[Mapping[str, Value] | None, LostcliError | None]":
+    """The config file's values, or the error that stops every command but `config`, which
+    shows it."""
+    try:
+        return config.load(env).values(), None
+    except LostcliError as e:
+        return None, e
 
 
 class CommandUsageError(UsageError):
-    """A usage error of the command whose context is `ctx`, so that its usage line is shown."""
+    """A usage error of the command whose context is `ctx`, so that its usage line is shown (None
+    off Click's path: the running command's)."""
 
     def __init__(self, message: Message, ctx: Any) -> None:
         super().__init__(message)
@@ -33,10 +46,22 @@ class CommandUsageError(UsageError):
 
 
 class Session:
-    def __init__(self, env: Environment, settings: Settings) -> None:
+    def __init__(self, env: Environment, settings: Settings, command: str = "") -> None:
         self.env = env
         self.settings = settings
-        self.ctx: Any = None  # the running command's Click context
+        self.command = command  # the running command's name
+        self.ctx: Any = None  # its Click context, on Click's path
+
+    def begin(self, command: str | None) -> None:
+        """What comes before any command: the config file's error stops it, and the settings'
+        warnings are shown; `config` shows both itself, and `prompt` none (as its fast path)."""
+        if command == "config":
+            return
+        if self.settings.file_error is not None:
+            raise self.settings.file_error
+        if command != "prompt":
+            for warning in self.settings.warnings:
+                self.warn(warning)
 
     @property
     def lang(self) -> str:
@@ -58,7 +83,12 @@ class Session:
         self.env.warn(message, self.lang)
 
     def load_film(self) -> film.Film:
-        return film.load(Path(str(self.settings.film.value)), self.env.cache_dir)
+        chosen = self.settings.film
+        if chosen.origin == "default":  # settings.BUNDLED, spelled as pathlib would (5 ms saved)
+            return film.load(str(chosen.value), self.env.cache_dir)
+        from pathlib import Path  # a name given is read as pathlib spells it: `x.toml/`
+
+        return film.load(Path(str(chosen.value)), self.env.cache_dir)
 
     def now(self) -> datetime:
         return datetime.fromtimestamp(self.env.clock(), UTC)
@@ -108,7 +138,7 @@ class Session:
                 raise self.usage("--export: {path} is neither .svg nor .html", path=quoted(export))
         shown = view()
         if export is not None:  # before show, which fits the view to the terminal's encoding
-            title = f"lostcli {self.ctx.info_name if self.ctx else ''}".strip()
+            title = f"lostcli {self.command}".strip()
             picture = render.picture(shown, export, title)
             if export == "-":  # the picture alone on stdout, as `calendar -o -` writes
                 self.env.write_utf8(picture)
@@ -139,4 +169,6 @@ class Session:
             ) from None
 
     def json(self, data: "msgspec.Struct | dict[str, Any]") -> None:
+        from lostcli import jsonout
+
         self.env.write_utf8(jsonout.encode(data) + "\n")

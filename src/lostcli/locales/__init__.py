@@ -1,10 +1,12 @@
 """Languages. A `Locale` owns everything that differs from one language to another: its message
 catalog, plurals, particles, numbers, dates, the prompt's and a duration's compact forms, text
 width and line breaking, and the place names people type in it. Nothing outside this package
-asks which language it is: it asks the Locale. A language is a module here named by its code
-(`en.py`, `ko.py`) whose `LOCALE` is an instance of a `Locale` subclass, and, unless its words
-are the message ids, a catalog; `get` finds it, and `registry` may be handed one more (a test's
-pseudo-language). A record gives its text in a language in tables of that code (film.py).
+asks which language it is: it asks the Locale. The base `Locale` is English, the language of the
+message ids, so it has no catalog and no module of its own (an English run imports no other);
+another language is a module here named by its code (`ko.py`) whose `LOCALE` is an instance of a
+`Locale` subclass that gives its own tables and a catalog; `get` finds it, and `registry` may be
+handed one more (a test's pseudo-language). A record gives its text in a language in tables of
+that code (film.py).
 
 Standard library only, no `typing` and no `re`: the prompt path formats its segment through a
 Locale on every redraw.
@@ -15,12 +17,12 @@ picks one (`choose`) from the value as shown; where it cannot tell, both are sho
 and `(으)로` where A is B with more in front.
 """
 
-import itertools
 import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
+    from types import ModuleType
     from typing import ClassVar
 
 # Locales built outside this package, by code; the package's own are added on first use.
@@ -28,45 +30,87 @@ registry: "dict[str, Locale]" = {}
 
 
 class Locale:
-    """A language. A subclass gives the tables below; the methods are the same for every
-    language unless it needs otherwise (English's ordinals, Korean's particles and 만/억)."""
+    """English, and what every language has unless it needs otherwise (Korean's particles and
+    만/억): a language's subclass gives its own tables below."""
 
-    code = ""
+    code = "en"
     # The gettext catalog, relative to the lostcli package (or absolute); None where the
     # message ids are the text.
     catalog: str | None = None
     # Place names in this language that tzdata spells otherwise (`서울`, `usa`), a table of
     # name, tab, zone or country code; relative like `catalog`, and read by zones.py only.
-    places: str | None = None
+    places: str | None = "locales/en.places.tab"
     # unit -> forms, indexed by `plural_index` ({n} is the count)
-    units: dict[str, tuple[str, ...]]
+    units: "ClassVar[dict[str, tuple[str, ...]]]" = {
+        "year": ("{n} year", "{n} years"),
+        "month": ("{n} month", "{n} months"),
+        "day": ("{n} day", "{n} days"),
+        "hour": ("{n} hour", "{n} hours"),
+        "minute": ("{n} minute", "{n} minutes"),
+        "second": ("{n} second", "{n} seconds"),
+        "problem": ("{n} problem", "{n} problems"),
+    }
     # The prompt's compact forms of a span ({d} {h} {m} {s}), named by its largest unit: days,
     # hours, minutes (that unit and the next), day, hour, minute (the next is zero), second (the
-    # last minute); ago, now. The shell snippets are given them too.
-    compact: dict[str, str]
+    # last minute); ago, now; and the {status} words. The shell snippets are given them too.
+    compact: "ClassVar[dict[str, str]]" = {
+        "days": "{d}d {h:02d}h", "day": "{d}d 00h",
+        "hours": "{h}h {m:02d}m", "hour": "{h}h 00m",
+        "minutes": "{m}m {s:02d}s", "minute": "{m}m 00s",
+        "second": "{s}s",
+        "ago": "{d}d ago",
+        "now": "out now",
+        "upcoming": "upcoming", "released": "released",
+    }  # fmt: skip
     # A duration's forms, named likewise: hours, hour, minutes, minute, second.
-    durations: dict[str, str]
+    durations: "ClassVar[dict[str, str]]" = {
+        "hours": "{h} h {m:02d} min", "hour": "{h} h 00 min",
+        "minutes": "{m} min {s:02d} s", "minute": "{m} min 00 s",
+        "second": "{s} s",
+    }  # fmt: skip
     # The days in front of the live countdown's digits ({d}), in its block font (live.FONT).
-    days_digits: str
+    days_digits = "{d}d"
     separator = ", "  # between the parts of a calendar span
     million = "{n} million"  # `large` in a language that counts in millions
     # Dates: names Monday first and January first, the halves of the day, and patterns of the
     # fields of `fields`: date, weekday, day_month, time, stamp (`{time}` is the time's pattern).
-    weekdays: tuple[str, ...]
-    weekdays_short: tuple[str, ...]
-    months: tuple[str, ...]
-    months_short: tuple[str, ...]
-    halves: tuple[str, str]
-    dates: dict[str, str]
+    weekdays: "tuple[str, ...]" = (
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+    )  # fmt: skip
+    weekdays_short: "tuple[str, ...]" = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months: "tuple[str, ...]" = (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    )  # fmt: skip
+    months_short: "tuple[str, ...]" = (
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    )  # fmt: skip
+    halves: "tuple[str, str]" = ("AM", "PM")
+    dates: "ClassVar[dict[str, str]]" = {
+        "date": "{d} {b} {Y}",  # 9 Jan 2026
+        "weekday": "{A}",
+        "day_month": "{A} {d} {B}",  # Friday 30 May
+        "time": "{H:02d}:{M:02d}",
+        "stamp": "{a} {d} {b} {Y}, {time}",  # Fri 30 May 2025, 16:00
+    }
     # What --now reads in this language (clock.py), in lower case, besides its weekdays and
     # halves of the day: days by name (`tomorrow`: 1) and times of day (`noon`: 12), the words
     # before a weekday (`next`: 1) and after a span (`ago`: -1), a span's units (`d`: "day", as
-    # in `units`), and the marks after a number in a date or a time (`년`: "year", `시`: "hour").
-    day_words: "ClassVar[dict[str, int]]" = {}
-    hour_words: "ClassVar[dict[str, int]]" = {}
-    order_words: "ClassVar[dict[str, int]]" = {}
-    span_words: "ClassVar[dict[str, int]]" = {}
-    span_units: "ClassVar[dict[str, str]]" = {}
+    # in `units`; `M` is none: minutes, m or min, or months, mo), and the marks after a number
+    # in a date or a time (`년`: "year", `시`: "hour").
+    day_words: "ClassVar[dict[str, int]]" = {"now": 0, "today": 0, "tomorrow": 1, "yesterday": -1}
+    hour_words: "ClassVar[dict[str, int]]" = {"noon": 12, "midnight": 0}
+    order_words: "ClassVar[dict[str, int]]" = {"this": 0, "next": 1, "last": -1}
+    span_words: "ClassVar[dict[str, int]]" = {"ago": -1}
+    span_units: "ClassVar[dict[str, str]]" = {
+        word: unit
+        for unit, words in {
+            "second": "s sec secs second seconds", "minute": "m min mins minute minutes",
+            "hour": "h hr hrs hour hours", "day": "d day days", "week": "w wk week weeks",
+            "month": "mo month months", "year": "y yr year years",
+        }.items()
+        for word in words.split()
+    }  # fmt: skip
     marks: "ClassVar[dict[str, str]]" = {}
 
     def __init__(self) -> None:
@@ -115,7 +159,7 @@ class Locale:
         return f"{after_consonant}({after_vowel})"
 
     def plural_index(self, n: int) -> int:
-        return 0
+        return 0 if n == 1 else 1
 
     def plural(self, n: int, unit: str) -> str:
         """`3 days`, `3일`."""
@@ -123,8 +167,28 @@ class Locale:
         return forms[min(self.plural_index(n), len(forms) - 1)].format(n=n)
 
     def ordinal(self, n: int) -> str:
-        """The number of an anniversary as its template takes it (`{number}주년`: `2`)."""
-        return str(n)
+        """The number of an anniversary as its template takes it: `1st`, `2nd`, `11th`, `22nd`
+        (Korean's `{number}주년` takes `2`)."""
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+    def relative(self, seconds: int) -> tuple[str, int, str]:
+        """The prompt's compact form of signed seconds to the release (formatting.relative):
+        its text, whole days, and status."""
+        forms = self.compact
+        if seconds > 0:
+            d, h, m, s = parts = split(seconds)
+            form = _form(forms, ("day", "hour", "minute", "second"), parts)
+            return form.format(d=d, h=h, m=m, s=s), d, forms["upcoming"]
+        d = -seconds // 86_400
+        return (forms["ago"].format(d=d) if d else forms["now"]), d, forms["released"]
+
+    def duration(self, seconds: int) -> str:
+        """Whole seconds in a duration's form (formatting.duration)."""
+        h, rest = divmod(seconds, 3600)
+        m, s = divmod(rest, 60)
+        form = _form(self.durations, ("hour", "minute", "second"), (h, m, s))
+        return form.format(h=h, m=m, s=s)
 
     def number(self, n: int) -> str:
         """`1,234,567`."""
@@ -169,12 +233,16 @@ class Locale:
         `30일 오후 4시`), which a run wider than a line gives up first (`breaks`). Punctuation
         and particles need no such space: they follow their word without one (`(UTC+09:00):`,
         `config.toml에서도`)."""
+        import itertools  # only line breaking needs it, not the prompt
+
         words = text.split(" ")
         spaces = (NBSP if hold else " " for hold in self._holds(words))
         return "".join(itertools.chain(*zip(words, spaces, strict=False))) + words[-1]
 
     def _holds(self, words: list[str]) -> list[int]:
         """How firmly each space between `words` holds them: 0, JOINED or GLUED (`glue`)."""
+        import itertools
+
         holds, unit = [], False
         for before, word in itertools.pairwise(words):
             hold = self._held(before, word, unit)
@@ -328,21 +396,41 @@ AFTER_NUMBER = ("후", "전", "뒤", "동안", "ago")
 BEFORE_NUMBER = ("오전", "오후")
 
 
+def split(seconds: int) -> tuple[int, int, int, int]:
+    """The absolute value of `seconds` as (days, hours, minutes, seconds)."""
+    days, rest = divmod(abs(seconds), 86_400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    return days, hours, minutes, secs
+
+
+def _form(forms: dict[str, str], names: tuple[str, ...], parts: tuple[int, ...]) -> str:
+    """The form named by the largest non-zero part (`names`, largest first): plural with the
+    next part (`hours`), singular where the next part is zero or there is none (`hour`)."""
+    i = next((i for i, n in enumerate(parts) if n), len(parts) - 1)
+    both = i + 1 < len(parts) and parts[i + 1]
+    return forms[names[i] + "s" if both else names[i]]
+
+
 def get(code: str) -> Locale:
     """The Locale of a language code (`codes`); a KeyError for any other."""
     found = registry.get(code)
     if found is None:
-        name = f"{__name__}.{code}"
-        if not (code.isascii() and code.isalpha()):  # a module of this package, and a public one
-            raise KeyError(code)
-        try:
-            module = __import__(name, fromlist=["LOCALE"])
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            raise KeyError(code) from None
-        found = registry[code] = module.LOCALE
+        found = registry[code] = Locale() if code == Locale.code else _module(code).LOCALE
     return found
+
+
+def _module(code: str) -> "ModuleType":
+    """The module of a language of this package's own."""
+    name = f"{__name__}.{code}"
+    if not (code.isascii() and code.isalpha()):  # a module of this package, and a public one
+        raise KeyError(code)
+    try:
+        return __import__(name, fromlist=["LOCALE"])
+    except ModuleNotFoundError as e:
+        if e.name != name:
+            raise
+        raise KeyError(code) from None
 
 
 def of(lang: Locale | str) -> Locale:
@@ -357,7 +445,8 @@ def codes() -> tuple[str, ...]:
     """The languages there are: this package's modules, then any in the registry."""
     if not _own:  # a run asks several times (each setting that names a language)
         names = os.listdir(__path__[0])  # noqa: PTH208 (the prompt path imports no pathlib)
-        _own.extend(sorted(n[:-3] for n in names if n.endswith(".py") and n[0] != "_"))
+        modules = (n[:-3] for n in names if n.endswith(".py") and n[0] != "_")
+        _own.extend((Locale.code, *sorted(modules)))
     return (*_own, *(c for c in registry if c not in _own))
 
 

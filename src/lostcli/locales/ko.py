@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from lostcli.locales import Locale
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar
+
 # Final consonants (jongseong) by their index in a Hangul syllable; 0 is none.
 GIYEOK, NIEUN, RIEUL, MIEUM, BIEUP, SIOT, IEUNG = 1, 4, 8, 16, 17, 19, 21
 # Digits as Korean reads them: 영 일 이 삼 사 오 육 칠 팔 구.
@@ -133,6 +137,14 @@ class Korean(Locale):
     months = months_short = tuple(f"{month}월" for month in range(1, 13))
     halves = ("오전", "오후")  # CLDR's wide day periods
     day_words, hour_words, span_words, span_units, marks = READING
+    order_words: ClassVar[dict[str, int]] = {}  # none before a weekday
+
+    def plural_index(self, n: int) -> int:
+        return 0  # no plural
+
+    def ordinal(self, n: int) -> str:
+        """`2`, as `{number}주년` takes it."""
+        return str(n)
 
     def choose(self, value: str, after_consonant: str, after_vowel: str) -> str:
         final = sound(value)
