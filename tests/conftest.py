@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import ast
 import atexit
+import functools
 import io
 import os
 import shutil
@@ -10,6 +12,7 @@ import tempfile
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Hypothesis keeps files of its own (a constants cache) in ./.hypothesis: give it a temporary
 # folder instead, before it is imported, so that the suite writes nothing outside such folders.
@@ -37,10 +40,26 @@ settings.register_profile(
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
+@pytest.fixture(scope="session")
+def first_run_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder that a first run of lostcli leaves in a home (the bundled record in
+    msgspec's form), so that each test reads the record as a second run does instead of
+    parsing it again (a fifth of the inner loop's time). The tests of the cache itself give
+    theirs an XDG_CACHE_HOME."""
+    home = tmp_path_factory.mktemp("first-run")
+    entry.run(["info"], environment({"HOME": str(home)})[0])
+    return home / ".cache" / "lostcli"
+
+
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test, and every process it starts, has a home and folders of its own."""
+def private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, first_run_cache: Path
+) -> None:
+    """Every test, and every process it starts, has a home and folders of its own: one in which
+    lostcli has run once."""
     home = tmp_path_factory.mktemp("home")
+    if first_run_cache.is_dir():  # else `info` is broken, and its tests say so
+        shutil.copytree(first_run_cache, home / ".cache" / "lostcli")
     monkeypatch.setenv("HOME", str(home))
     # and speaks English, whatever the locale of the machine that runs the suite
     for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LOSTCLI_FILM", "LOSTCLI_TZ", "NO_COLOR",
@@ -82,6 +101,19 @@ def pytest_runtest_call() -> Generator[None, object, object]:
         if e.filename in INSTALL:
             need(e.filename)
         raise
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """A module of lostcli's source, parsed once per run for the tests that read the code. Only
+    read it: the tree is shared."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def widths(narrowest: int, *others: int) -> list[Any]:
+    """Terminal widths to sweep (parametrize's values): the narrowest, where lines break most, in
+    the inner loop; the others marked slow (CI runs them all)."""
+    return [narrowest, *(pytest.param(w, marks=pytest.mark.slow) for w in others)]
 
 
 @dataclass

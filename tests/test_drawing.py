@@ -11,7 +11,7 @@ import pytest
 from rich.cells import cell_len
 
 from lostcli import drawing, ephemeris
-from tests.conftest import run
+from tests.conftest import run, widths
 
 NOW = datetime(2026, 11, 25, 3, tzinfo=UTC)
 SIG = ephemeris.signal(NOW)
@@ -84,7 +84,7 @@ def test_the_delay_chart_puts_each_date_in_its_column(braille: bool) -> None:
     assert not shaded & set(range(column(SKY.blackouts[0].end) + 1, column(SKY.blackouts[1].start)))
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_signal_with_its_pictures_fits_every_width(columns: int, lang: str) -> None:
     r = run("--lang", lang, "signal", "--now", "2026-11-25T03:00Z", env={"COLUMNS": str(columns)})

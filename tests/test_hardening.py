@@ -318,6 +318,7 @@ def test_stdout_to_a_file_stdin_closed_home_unset(command: list[str], tmp_path: 
     assert text and "\x1b" not in text
 
 
+@pytest.mark.slow
 def test_prompt_with_home_unset_and_stdin_closed() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
     p = subprocess.run(

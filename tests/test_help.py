@@ -12,7 +12,7 @@ import pytest
 from rich.cells import cell_len
 
 from lostcli import locales, render
-from tests.conftest import LATER, need, run, script
+from tests.conftest import LATER, need, run, script, widths
 from tests.test_live import exit_status, read_until
 
 COMMANDS = [
@@ -22,7 +22,7 @@ COMMANDS = [
 URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
 def test_help_reads_well_at_every_width(command: list[str], columns: int) -> None:
     r = run(*command, "--help", env={"COLUMNS": str(columns)})
@@ -64,7 +64,8 @@ def test_prompt_help_is_the_full_clis_though_prompt_itself_is_not() -> None:
 def test_the_fast_prompt_parser_knows_the_options_the_cli_declares() -> None:
     from typer.main import get_command
 
-    from lostcli import cli, prompt
+    from lostcli import prompt
+    from lostcli.cli import app as cli
     from lostcli.cli import argv
 
     group = get_command(cli.app)
@@ -148,7 +149,7 @@ def unwrapped(monkeypatch: pytest.MonkeyPatch, lang: str, command: list[str]) ->
     return r.out.splitlines()
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
 def test_help_breaks_between_words_and_uses_the_width(
@@ -234,7 +235,7 @@ def splits(lines: list[str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
 def test_help_keeps_a_quantity_whole(command: list[str], lang: str, columns: int) -> None:
@@ -256,7 +257,7 @@ CARDS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("command", CARDS, ids=["info", "countdown", "signal", "signal-later"])
 def test_cards_keep_a_quantity_whole(command: list[str], lang: str, columns: int) -> None:
@@ -320,7 +321,7 @@ def test_the_break_check_sees_a_bad_break() -> None:
     ]
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)], ids=["lostcli", *COMMANDS])
 def test_help_breaks_before_brackets_and_names(command: list[str], lang: str, columns: int) -> None:
@@ -333,7 +334,7 @@ def test_help_breaks_before_brackets_and_names(command: list[str], lang: str, co
     assert bad_breaks(r.out.splitlines(), min(columns, render.MEASURE)) == []
 
 
-@pytest.mark.parametrize("columns", [40, 80, 100, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 100, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_curiosities_keep_a_quantity_and_brackets_whole(lang: str, columns: int) -> None:
     """ko-review2 item 3: item 7 broke `2억 2,250만` / `km)` at 100 and 40 columns."""
@@ -344,7 +345,7 @@ def test_curiosities_keep_a_quantity_and_brackets_whole(lang: str, columns: int)
     assert bad_breaks(lines, min(columns, render.MEASURE) - 4) == []
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_validate_and_config_lines_keep_their_indentation(
     lang: str, columns: int, tmp_path: Path, record_text: str
@@ -458,7 +459,7 @@ VIEWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120, 200])
+@pytest.mark.parametrize("columns", widths(40, 80, 120, 200))
 @pytest.mark.parametrize("command", VIEWS, ids=[c[0] for c in VIEWS])
 def test_every_width(command: list[str], columns: int) -> None:
     from tests.conftest import BUNDLED

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from lostcli import formatting, i18n
-from tests.conftest import LATER, Result, need, run, script
+from tests.conftest import LATER, Result, need, parsed, run, script, widths
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "lostcli"
 URL = "https://www.youtube.com/watch?v=t4hiu_kohhs"
@@ -56,7 +57,8 @@ def outside_messages() -> set[str]:
     return found
 
 
-def used_messages(errors: bool = False) -> set[str]:
+@cache
+def used_messages(errors: bool = False) -> frozenset[str]:
     """Every message id in the code: what is handed to a translator named `_`, to a Message, to
     an error type or a usage error (first argument), or to a Problem (second argument); and the
     outside words that lostcli translates. With `errors`, only what error types and usage errors
@@ -64,8 +66,7 @@ def used_messages(errors: bool = False) -> set[str]:
     first = error_kinds() | {"usage"} | (set() if errors else {"_", "Message"})
     found = set() if errors else outside_messages()
     for module in SOURCE.rglob("*.py"):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in ast.walk(parsed(module)):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
@@ -75,21 +76,22 @@ def used_messages(errors: bool = False) -> set[str]:
                 arg = node.args[at]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found.add(arg.value)
-    return found
+    return frozenset(found)
 
 
 def help_texts() -> set[str]:
     """Every help text of the command tree, as Typer keeps them (the catalog's message ids)."""
     from typer.main import get_command
 
-    from lostcli import cli
+    from lostcli.cli import app as cli
+    from lostcli.cli.clickfix import CLICK_WORDS
 
     group = get_command(cli.app)
     assert isinstance(group, cli.Group)
     commands = [group, *(c for c in group.commands.values() if not c.hidden)]
     found = {c.help for c in commands if c.help}
     found |= {p.help for c in commands for p in c.params if getattr(p, "help", None)}
-    return found | set(cli.CLICK_WORDS)
+    return found | set(CLICK_WORDS)
 
 
 def test_the_catalog_is_complete_and_exact() -> None:
@@ -143,7 +145,7 @@ VIEWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("command", VIEWS, ids=[" ".join(c[:1]) for c in VIEWS])
 def test_korean_views_hold_together_at_every_width(command: list[str], columns: int) -> None:
     r = run("--lang", "ko", *command, env={"COLUMNS": str(columns), "TZ": "Asia/Seoul"})
@@ -185,7 +187,7 @@ def test_the_korean_calendar() -> None:
     assert [str(e["UID"]) for e in events] == uids
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize(
     "command", [[], ["info"], ["countdown"], ["prompt"], ["init"], ["calendar"], ["config"]]
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from lostcli import i18n
-from tests.conftest import run
+from tests.conftest import parsed, run
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "docs" / "glossary.ko.md"
@@ -262,7 +262,7 @@ def formatted_ids() -> set[str]:
     particle form `{name}[A/B]` would be shown as written: only a Locale fills those in."""
     found = set()
     for module in (ROOT / "src" / "lostcli").rglob("*.py"):
-        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(module)):
             if (
                 isinstance(node, ast.Attribute)
                 and node.attr == "format"
@@ -301,7 +301,7 @@ def test_every_command_summary_is_a_sentence_in_hapnida() -> None:
     noun fragment (`작품의 줄거리.`); calendar's says what a calendar does with it (가져오다)."""
     from typer.main import get_command
 
-    from lostcli import cli
+    from lostcli.cli import app as cli
 
     _ = i18n.translator("ko")
     group = get_command(cli.app)

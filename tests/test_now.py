@@ -52,6 +52,7 @@ def test_now_reads_the_korean_the_tool_prints(text: str, utc: str) -> None:
     assert clock.parse(text, NY, TUESDAY) == expected
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     moment=st.datetimes(min_value=datetime(100, 1, 2), max_value=datetime(9997, 12, 30)),
@@ -155,6 +156,7 @@ def test_an_all_numeric_date_is_read_only_when_its_order_is_certain() -> None:
             seoul(short)
 
 
+@pytest.mark.slow  # the weekdays of the examples above, here of any day
 @given(
     current=st.datetimes(
         min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
@@ -182,6 +184,7 @@ SPELLINGS = {
 }  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     n=st.integers(min_value=0, max_value=400),

@@ -7,12 +7,13 @@ import ast
 import os
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from lostcli import config, film, records
-from tests.conftest import run
+from tests.conftest import parsed, run
 
 SOURCE = Path(__file__).resolve().parents[1] / "src"
 ROWS = {"crew": "Credit", "cast": "Role", "curiosities": "Curiosity", "timeline": "Event",
@@ -40,9 +41,10 @@ def test_mypy_knows_the_struct_of_each_row_of_a_record(tmp_path: Path) -> None:
     assert (p.returncode, p.stdout.splitlines()) == (1, expected), p.stderr
 
 
+@cache
 def imports() -> dict[str, set[str]]:
     """lostcli's modules and the lostcli modules each imports, wherever in it (at the top, in a
-    function, or for the type checker only)."""
+    function, or for the type checker only). Only read it: the graph is shared."""
 
     def name(path: Path) -> str:
         parts = path.relative_to(SOURCE).with_suffix("").parts
@@ -53,7 +55,7 @@ def imports() -> dict[str, set[str]]:
     for module, path in files.items():
         package = module if path.name == "__init__.py" else module.rpartition(".")[0]
         found = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Import):
                 found |= {a.name for a in node.names}
             elif isinstance(node, ast.ImportFrom):

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lostcli import ephemeris
-from tests.conftest import LATER, run
+from tests.conftest import LATER, run, widths
 
 # Published closest approaches: (UTC date of the approach, distance in km, where it was published).
 REFERENCES = [
@@ -126,7 +126,7 @@ def rows(text: str) -> list[str]:
     return [" ".join(line.replace("│", " ").split()) for line in text.splitlines()]
 
 
-@pytest.mark.parametrize("columns", [40, 80, 120])
+@pytest.mark.parametrize("columns", widths(40, 80, 120))
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_signal_keeps_each_value_and_legend_item_on_one_line(columns: int, lang: str) -> None:
     """A value with its unit (`10 min 13 s`, `12 Mar 2028`, `1.229 AU`) and an item of the orbit
