@@ -152,3 +152,11 @@ def test_a_config_folder_that_may_not_be_searched_is_named_not_a_crash(
     assert p.stdout.split()[:3] == ["tz", "UTC", "$TZ"]  # not the file's
     last = re.sub(r"\s", "", p.stdout.split("config file:")[1])  # a long path is folded
     assert last == re.sub(r"\s", "", f"{path} (cannot read it: Permission denied)")
+
+
+def test_color_always_wins_over_no_color_that_rich_reads_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # the process's own: Rich reads it, not the Environment
+    r = run("--color=always", "credits", env={"NO_COLOR": "1"})
+    assert "\x1b[1;35m" in r.out  # the headings' colour, not only their weight

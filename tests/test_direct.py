@@ -210,6 +210,24 @@ def test_any_other_command_line_is_left_to_click(args: list[str]) -> None:
     assert out.getvalue() == err.getvalue() == b""
 
 
+def test_typers_completion_protocol_is_left_to_click() -> None:
+    # a variable that makes Typer's path answer any command line with a completion script
+    e, out, err = environment({"_LOSTCLI_COMPLETE": "bash_source"})
+    assert direct.run(["synopsis", "--short"], e) is None
+    assert out.getvalue() == err.getvalue() == b""
+
+
+def test_input_that_ends_inside_a_command_is_an_interruption(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object) -> None:
+        raise EOFError
+
+    monkeypatch.setattr(views, "credits", fail)
+    for runner in (direct.run, app.main):  # as Click ends it (Click also writes a newline)
+        assert outcome(runner, ["credits"], {})[0] == 130
+
+
 def lines(tmp: str) -> st.SearchStrategy[list[str]]:
     """Plain command lines of every command the direct path reads, from the declared tables."""
     values = pool(tmp)

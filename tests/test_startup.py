@@ -45,6 +45,8 @@ def test_typer_pin_holds_because_newer_typer_imports_pydantic_on_every_run() -> 
         ),
         (["credits"], {"json", "dateutil", "lostcli.ephemeris", "lostcli.live", "pathlib"}),
         (["prompt"], {"typer", "rich", "lostcli.shells"}),
+        (["schema"], {"typer", "rich"}),  # no view to show
+        (["calendar", "--now", LATER], {"typer", "rich"}),
     ],
 )
 def test_each_path_imports_only_what_it_needs(args: list[str], absent: set[str]) -> None:

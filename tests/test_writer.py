@@ -216,3 +216,9 @@ def test_a_cache_entry_linked_to_a_device_leaves_the_device(tmp_path: Path) -> N
     assert run("--film", str(record), "info", "--now", LATER, env=env).code == 0
     assert stat.S_ISCHR(device.lstat().st_mode)
     assert Path(found[0]).read_bytes().startswith(found[1])
+
+
+@pytest.mark.parametrize("args", [["calendar", "-o", ""], ["credits", "--export="]])
+def test_an_empty_file_name_is_a_usage_error_not_a_directory(args: list[str]) -> None:
+    r = run(*args)
+    assert r.code == 2 and r.err.endswith("the file name is empty\n"), r.err

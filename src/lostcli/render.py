@@ -55,6 +55,7 @@ def console(
         width=min(env.columns, measure),
         color_system="standard" if color else None,
         force_terminal=color,
+        no_color=not color,  # Rich reads $NO_COLOR itself, which --color=always wins over
         highlight=False,
         emoji=False,
         legacy_windows=False,

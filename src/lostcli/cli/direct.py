@@ -3,8 +3,9 @@ about a third of a command's start-up): global options and the command's own, ea
 `--name=value`, `--name value` or a flag, on either side of the command, as each command module
 declares them (commands/*.OPTIONS). Whatever else a command line holds (help, --version, `--`,
 an unknown or abbreviated option, an argument, a missing value, `--color` without its `=`, a
-flag given a value, a bad option value, `prompt`, no command) is Click's to read: `run` returns
-None before it writes anything, and entry.py runs the full CLI, whose words stay the oracle."""
+flag given a value, a bad value of a global option, `prompt`, no command) is Click's to read:
+`run` returns None before it writes anything, and entry.py runs the full CLI, whose words stay
+the oracle."""
 
 import importlib
 from typing import Any
@@ -62,7 +63,7 @@ def read(args: list[str]) -> tuple[str, Any, dict[str, str | bool], dict[str, An
 def run(args: list[str], env: Environment) -> int | None:
     """Run a plain command line as the full CLI would, or None, having written nothing."""
     found = read(args)
-    if found is None:
+    if found is None or "_LOSTCLI_COMPLETE" in env.environ:  # Typer's completion protocol
         return None
     name, command, given, params = found
     configured, problem = configuration(env)

@@ -20,7 +20,7 @@ def guarded(
     except LostcliError as e:
         s.env.error(e, s.lang)
         return e.status
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Click's path ends input that ended so too
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:  # the reader went away: entry.py ends quietly
         raise

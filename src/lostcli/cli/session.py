@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from lostcli import config, film, render
+from lostcli import config, film
 from lostcli.context import Environment
 from lostcli.errors import LostcliError, Message, NoReader, UsageError, os_reason
 from lostcli.files import write_user_file
@@ -136,6 +136,8 @@ class Session:
             self.writable(export, "--export")
             if export != "-" and not export.lower().endswith((".svg", ".html", ".htm")):
                 raise self.usage("--export: {path} is neither .svg nor .html", path=quoted(export))
+        from lostcli import render  # Rich: schema, calendar and init show no view
+
         shown = view()
         if export is not None:  # before show, which fits the view to the terminal's encoding
             title = f"lostcli {self.command}".strip()
@@ -147,7 +149,9 @@ class Session:
         render.show(self.env, shown, self.color, self.pager)
 
     def writable(self, path: str, option: str) -> None:
-        """A usage error for an output file that names a folder (`-` is stdout)."""
+        """A usage error for an output file that names a folder or nothing (`-` is stdout)."""
+        if not path:  # the OS would call it a directory
+            raise self.usage("{option}: the file name is empty", option=option)
         # os.path.isdir: Path.is_dir raises for a name too long, which the writer reports
         if path != "-" and (path.endswith("/") or os.path.isdir(path)):  # noqa: PTH112
             raise self.usage(

@@ -3,9 +3,10 @@ stdlib-only prompt module with the run's settings."""
 
 from lostcli import prompt
 from lostcli.cli.session import Session
+from lostcli.commands import MOMENT
 
 FORMAT = {"--format": ("fmt", True), "--ascii": ("ascii_icon", False)}
-OPTIONS = {**FORMAT, "--tz": ("tz", True), "--now": ("now", True)}
+OPTIONS = {**FORMAT, **MOMENT}
 
 
 def run(s: Session, *, fmt: str | None, ascii_icon: bool, tz: str | None, now: str | None) -> int:
