@@ -20,6 +20,7 @@ import lostcli
 from lostcli import film, formatting, i18n, locales, shells, zones
 from lostcli.errors import LostcliError, Message
 from lostcli.film import Problem
+from lostcli.locales import _catalog
 from tests.conftest import BUNDLED, LATER, run
 
 KOREAN = {"LANG": "ko_KR.UTF-8"}
@@ -395,3 +396,37 @@ def test_digits_stay_padded_and_every_language_has_every_form() -> None:
         locale = locales.get(code)
         assert set(locale.compact) == set(english.compact), code
         assert set(locale.durations) == set(english.durations), code
+
+
+def test_the_compiled_catalogs_are_current() -> None:
+    """Run `python -m lostcli.locales._catalog` when this fails: a `.po` changed."""
+    assert _catalog.main(["--check"]) == 0
+
+
+def test_gettext_reads_each_compiled_catalog_as_its_po() -> None:
+    import gettext
+
+    po = i18n.path("ko")
+    entries = _catalog.usable(_catalog.parse(po.read_text(encoding="utf-8")))
+    with po.with_suffix(".mo").open("rb") as mo:
+        oracle = gettext.GNUTranslations(mo)
+    assert entries and all(oracle.gettext(k) == v for k, v in entries.items())
+    assert _catalog.read_mo(po.with_suffix(".mo").read_bytes()) == entries
+
+
+def test_a_run_reads_the_compiled_catalog_and_a_damaged_one_falls_back_to_the_po(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    parsed: list[str] = []
+    parse = _catalog.parse
+    monkeypatch.setattr(_catalog, "parse", lambda text: parsed.append(text) or parse(text))
+    catalog = locales.get("ko").catalog
+    assert catalog is not None
+    assert _catalog.load(catalog)["Release"] == "공개 일시" and not parsed
+    po = tmp_path / "x.po"
+    po.write_text('msgid "Release"\nmsgstr "공개 일시"\n', encoding="utf-8")
+    data = _catalog.write_mo(_catalog.parse(po.read_text(encoding="utf-8")))
+    for damaged in (data[:20], data[:40], b"\0" * 4 + data[4:]):
+        (tmp_path / "x.mo").write_bytes(damaged)
+        assert _catalog.read_mo(damaged) is None
+        assert _catalog.load(str(po)) == {"Release": "공개 일시"}
