@@ -123,29 +123,25 @@ def _unquote(quoted: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """Write each language's `.mo` beside its `.po`; with --check, only say which differ."""
-    from lostcli.locales import codes, get
-
+    """Write a `.mo` beside each `.po` of the package; with --check, only say which differ."""
     stale = []
-    for code in codes():
-        catalog = get(code).catalog
-        if catalog is None:
-            continue
-        po = os.path.join(PACKAGE, catalog)  # noqa: PTH118
-        with open(po, encoding="utf-8") as f:  # noqa: PTH123
-            compiled = write_mo(parse(f.read()))
+    folders = os.walk(os.path.join(PACKAGE, "locale"))  # noqa: PTH118
+    catalogs = [os.path.join(d, f) for d, _, names in folders for f in names]  # noqa: PTH118
+    for po in sorted(p for p in catalogs if p.endswith(".po")):
+        with open(po, encoding="utf-8") as source:  # noqa: PTH123
+            compiled = write_mo(parse(source.read()))
         mo = os.path.splitext(po)[0] + ".mo"  # noqa: PTH122
         try:
-            with open(mo, "rb") as f:  # noqa: PTH123
-                current = f.read() == compiled
+            with open(mo, "rb") as written:  # noqa: PTH123
+                current = written.read() == compiled
         except FileNotFoundError:
             current = False
         if current:
             continue
         stale.append(mo)
         if "--check" not in argv:
-            with open(mo, "wb") as f:  # noqa: PTH123
-                f.write(compiled)
+            with open(mo, "wb") as out:  # noqa: PTH123
+                out.write(compiled)
     for mo in stale:
         print(("stale: " if "--check" in argv else "wrote ") + mo)
     return 1 if stale and "--check" in argv else 0
