@@ -388,3 +388,24 @@ def test_internal_error(debug: bool) -> None:
             "lostcli: internal error: RuntimeError: kaboom; please report it "
             "(set LOSTCLI_DEBUG=1 for the traceback)\n"
         )
+
+
+@pytest.mark.parametrize("args", [["prompt"], ["--version"]])
+def test_an_internal_error_off_the_commands_path_is_one_line_too(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lostcli import entry, prompt
+    from lostcli.context import Environment
+    from tests.conftest import environment
+
+    def boom(*a: object, **k: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(prompt, "segment", boom)
+    monkeypatch.setattr(Environment, "write", boom)  # --version's only step
+    e, _, err = environment({})
+    assert entry.run(args, e) == 1
+    assert err.getvalue().decode() == (
+        "lostcli: internal error: RuntimeError: kaboom; please report it "
+        "(set LOSTCLI_DEBUG=1 for the traceback)\n"
+    )

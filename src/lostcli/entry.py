@@ -38,8 +38,9 @@ def run(argv: list[str], env: Environment) -> int:
 
 
 def _ended(e: BaseException, env: Environment) -> int:
-    """The exit status of a run that raised `e`, reported if it is a LostcliError; any other
-    error is raised again."""
+    """The exit status of a run that raised `e` outside a command's own handling (the prompt's
+    fast path, --version, reading the command line): a LostcliError reported, any other error
+    as the commands report theirs (cli/failures.py), never a traceback."""
     from lostcli.errors import ExitStatus, LostcliError
 
     if isinstance(e, BrokenPipeError):  # the reader went away (`lostcli info | head -1`)
@@ -53,4 +54,10 @@ def _ended(e: BaseException, env: Environment) -> int:
         return ExitStatus.INTERRUPTED
     if isinstance(e, SystemExit):  # Click ends a broken pipe inside Typer's own output this way
         return e.code if isinstance(e.code, int) else ExitStatus.ERROR
-    raise e
+    if not isinstance(e, Exception):
+        raise e
+    from lostcli.cli.failures import internal
+    from lostcli.settings import language
+
+    internal(e, env, language(env))
+    return ExitStatus.ERROR

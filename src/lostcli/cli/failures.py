@@ -4,6 +4,7 @@
 from collections.abc import Callable
 
 from lostcli.cli.session import CommandUsageError, Session
+from lostcli.context import Environment
 from lostcli.errors import ExitStatus, LostcliError, Message
 
 
@@ -25,15 +26,14 @@ def guarded(
     except BrokenPipeError:  # the reader went away: entry.py ends quietly
         raise
     except Exception as e:
-        internal(e, s)
+        internal(e, s.env, s.lang)
         return ExitStatus.ERROR
     return ExitStatus.OK if status is None else status
 
 
-def internal(e: Exception, s: Session) -> None:
+def internal(e: Exception, env: Environment, lang: str) -> None:
     """A failure of lostcli's own: one line asking for a report, or with LOSTCLI_DEBUG the
     traceback."""
-    env = s.env
     if env.environ.get("LOSTCLI_DEBUG"):
         import traceback
 
@@ -41,7 +41,7 @@ def internal(e: Exception, s: Session) -> None:
 
         # each line made printable on its own: env.report would escape the newlines too
         trace = "\n".join(map(printable, traceback.format_exc().rstrip().split("\n")))
-        text = Message("internal error:\n{trace}", trace=trace).text(s.lang)
+        text = Message("internal error:\n{trace}", trace=trace).text(lang)
         env.write_stderr(f"lostcli: {text}\n".encode(env.stderr_encoding, ERRORS))
     else:
         failed = Message(
@@ -50,4 +50,4 @@ def internal(e: Exception, s: Session) -> None:
             kind=type(e).__name__,
             detail=str(e),
         )
-        env.report(failed, s.lang)
+        env.report(failed, lang)
